@@ -57,32 +57,8 @@ public sealed class OutboxDispatcher
         }
     }
 
-    internal async Task RunAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchPendingAsync(stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (!stopping.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "Outbox dispatch failed; trying again in {Interval}", _options.OutboxPollInterval);
-            }
-            try
-            {
-                await _signal.WaitAsync(_options.OutboxPollInterval, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    internal Task RunAsync(CancellationToken stopping) =>
+        PollingLoop.RunAsync(DispatchPendingAsync, cancellationToken => _signal.WaitAsync(_options.OutboxPollInterval, cancellationToken), _logger, "Outbox dispatch", stopping);
 
     private async Task<List<OutboxEvent>> ClaimAsync(CancellationToken cancellationToken)
     {

@@ -53,32 +53,8 @@ public sealed class ReminderService : IDisposable
         }
     }
 
-    internal async Task RunAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await FireDueAsync(stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (!stopping.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "Looking for due reminders failed; trying again in {Interval}", _options.ReminderPollInterval);
-            }
-            try
-            {
-                await _wake.WaitAsync(_options.ReminderPollInterval, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    internal Task RunAsync(CancellationToken stopping) =>
+        PollingLoop.RunAsync(FireDueAsync, cancellationToken => _wake.WaitAsync(_options.ReminderPollInterval, cancellationToken), _logger, "Firing due reminders", stopping);
 
     private async Task<List<DueReminder>> ClaimDueAsync(CancellationToken cancellationToken)
     {

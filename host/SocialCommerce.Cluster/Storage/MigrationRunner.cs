@@ -16,16 +16,15 @@ public sealed class MigrationRunner(IDatabase database, IEnumerable<IMigrationSo
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INT NOT NULL, name TEXT NOT NULL, " +
-            "applied_at BIGINT NOT NULL, PRIMARY KEY (module, version))", cancellationToken);
-
         if (database.Provider == DatabaseProvider.Postgres)
         {
             await connection.ExecuteAsync($"SELECT pg_advisory_lock({PostgresMigrationLockKey})", cancellationToken);
         }
         try
         {
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INT NOT NULL, name TEXT NOT NULL, " +
+                "applied_at BIGINT NOT NULL, PRIMARY KEY (module, version))", cancellationToken);
             foreach (var source in sources.OrderBy(s => s.Module == ClusterMigrations.ModuleName ? 0 : 1).ThenBy(s => s.Module))
             {
                 await ApplyModuleAsync(connection, source, cancellationToken);
