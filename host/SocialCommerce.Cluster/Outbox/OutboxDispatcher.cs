@@ -63,16 +63,25 @@ public sealed class OutboxDispatcher
     private async Task<List<OutboxEvent>> ClaimAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var skipLocked = _database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand($"""
-            UPDATE outbox SET lease_until = @until
-            WHERE sequence IN (
-                SELECT sequence FROM outbox
-                WHERE dispatched_at IS NULL AND next_attempt_at <= @now AND lease_until < @now
-                ORDER BY sequence LIMIT {ClaimBatch} {skipLocked})
-            RETURNING sequence, event_id, grain_type, grain_key, event_type, payload, occurred_at
-            """).With("@until", now + (long)_options.LeaseDuration.TotalMilliseconds).With("@now", now);
+        // PostgreSQL may have several nodes dispatching: each claims its events with a lease, skipping rows another
+        // node has locked. SQLite is one node, so a plain read serves and spares the single writer a transaction.
+        var sql = _database.Provider == DatabaseProvider.Postgres
+            ? $"""
+              UPDATE outbox SET lease_until = @until
+              WHERE sequence IN (
+                  SELECT sequence FROM outbox
+                  WHERE dispatched_at IS NULL AND next_attempt_at <= @now AND lease_until < @now
+                  ORDER BY sequence LIMIT {ClaimBatch} FOR UPDATE SKIP LOCKED)
+              RETURNING sequence, event_id, grain_type, grain_key, event_type, payload, occurred_at
+              """
+            : $"""
+              SELECT sequence, event_id, grain_type, grain_key, event_type, payload, occurred_at FROM outbox
+              WHERE dispatched_at IS NULL AND next_attempt_at <= @now
+              ORDER BY sequence LIMIT {ClaimBatch}
+              """;
+        await using var command = connection.CreateCommand(sql)
+            .With("@until", now + (long)_options.LeaseDuration.TotalMilliseconds).With("@now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<OutboxEvent>();
         while (await reader.ReadAsync(cancellationToken))
