@@ -42,6 +42,21 @@ public sealed class GrainConcurrencyTests
         }
     }
 
+    [PostgresFact]
+    public async Task TwoHosts_SharingPostgres_ReadsSeeTheOtherNodesWriteAfterTheCacheTtl()
+    {
+        await using var database = await TestDatabase.CreatePostgresAsync();
+        var shortTtl = new Dictionary<string, string?> { ["Cluster:StateCacheTtl"] = "00:00:00.200" };
+        await using var first = await StartNodeAsync(database, "node-a", shortTtl);
+        await using var second = await StartNodeAsync(database, "node-b", shortTtl);
+        Assert.Equal(0, await first.Grains.Get<ICounterGrain>("seen").GetAsync());
+
+        await second.Grains.Get<ICounterGrain>("seen").IncrementAsync(7);
+        await Task.Delay(300);
+
+        Assert.Equal(7, await first.Grains.Get<ICounterGrain>("seen").GetAsync());
+    }
+
     [Fact]
     public async Task FailedTurn_LeavesNoStateChangeAndNoEvent()
     {

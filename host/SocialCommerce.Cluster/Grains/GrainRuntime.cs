@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialCommerce.Cluster.Hosting;
 using SocialCommerce.Cluster.Persistence;
+using SocialCommerce.Cluster.Storage;
 
 namespace SocialCommerce.Cluster.Grains;
 
@@ -23,9 +24,10 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     private readonly ClusterOptions _options;
     private readonly ILogger<GrainRuntime> _logger;
     private readonly ITimer _idleSweep;
+    private readonly TimeSpan _stateCacheTtl;
 
     public GrainRuntime(IEnumerable<GrainRegistration> registrations, IServiceProvider services, GrainStore store, CommitQueue commits,
-        TimeProvider time, IOptions<ClusterOptions> options, ILogger<GrainRuntime> logger)
+        TimeProvider time, IOptions<ClusterOptions> options, IDatabase database, ILogger<GrainRuntime> logger)
     {
         var all = registrations.ToList();
         _byInterface = all.ToDictionary(r => r.Interface);
@@ -45,6 +47,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _stateCacheTtl = _options.StateCacheTtl ?? (database.Provider == DatabaseProvider.Postgres ? TimeSpan.FromSeconds(2) : TimeSpan.MaxValue);
         _idleSweep = time.CreateTimer(_ => DeactivateIdle(), null, _options.IdleCheckInterval, _options.IdleCheckInterval);
     }
 
@@ -107,6 +110,10 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         var state = activation.State;
         for (var attempt = 1; ; attempt++)
         {
+            if (state is { IsLoaded: true } && _time.GetElapsedTime(state.ConfirmedAtTimestamp) > _stateCacheTtl)
+            {
+                state.Discard(); // another node may have written since: read it again
+            }
             if (state is { IsLoaded: false })
             {
                 await state.LoadAsync(cancellationToken).ConfigureAwait(false);

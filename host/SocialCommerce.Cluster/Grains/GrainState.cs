@@ -10,6 +10,9 @@ internal interface IGrainStateHolder
 {
     bool IsLoaded { get; }
 
+    /// <summary>When the in-memory state was last known to match storage (a load or a successful write).</summary>
+    long ConfirmedAtTimestamp { get; }
+
     Task LoadAsync(CancellationToken cancellationToken);
 
     void BeginTurn(FiredReminder? fired);
@@ -41,12 +44,15 @@ internal sealed class GrainState<TState>(GrainId id, GrainStore store, CommitQue
 
     public bool IsLoaded { get; private set; }
 
+    public long ConfirmedAtTimestamp { get; private set; }
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await store.ReadAsync(Id, cancellationToken);
         State = stored is { } row ? JsonSerializer.Deserialize<TState>(row.Payload, ClusterJson.Options) ?? new TState() : new TState();
         Version = stored?.Version ?? 0;
         IsLoaded = true;
+        ConfirmedAtTimestamp = time.GetTimestamp();
     }
 
     public void BeginTurn(FiredReminder? fired)
@@ -87,6 +93,7 @@ internal sealed class GrainState<TState>(GrainId id, GrainStore store, CommitQue
         {
             case CommitOutcome.Committed:
                 Version++;
+                ConfirmedAtTimestamp = time.GetTimestamp();
                 _events.Clear();
                 _reminderChanges.Clear();
                 _fired = null;

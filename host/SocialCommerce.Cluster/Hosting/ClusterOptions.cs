@@ -26,6 +26,13 @@ public sealed class ClusterOptions
     /// <summary>How often a turn that lost an optimistic-concurrency race is re-run before the call fails.</summary>
     public int MaxTurnAttempts { get; set; } = 20;
 
+    /// <summary>
+    /// How long an activation trusts its cached state before reading it again at the start of a turn. Writes are
+    /// always safe (optimistic concurrency); this bounds how stale a read can be when other nodes write the same
+    /// grain. Default: forever on SQLite (one node), 2 seconds on PostgreSQL.
+    /// </summary>
+    public TimeSpan? StateCacheTtl { get; set; }
+
     /// <summary>How often due reminders are looked for when nothing wakes the reminder service earlier.</summary>
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
