@@ -1,0 +1,43 @@
+namespace SocialCommerce.Cluster.Hosting;
+
+/// <summary>Configuration section <c>Cluster</c>: tuning of the grain runtime. The defaults suit one node.</summary>
+public sealed class ClusterOptions
+{
+    public const string SectionName = "Cluster";
+
+    /// <summary>Name of this process in logs and leases (default: machine name + process id).</summary>
+    public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>An activation unused this long is deactivated and its memory freed.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Write concurrent turns of different grains in one transaction.</summary>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>Most turns in one group commit.</summary>
+    public int MaxCommitBatch { get; set; } = 512;
+
+    /// <summary>Parallel commit connections; 0 picks 1 for SQLite (one writer anyway) and 4 for PostgreSQL.</summary>
+    public int CommitWriters { get; set; }
+
+    /// <summary>How often a turn that lost an optimistic-concurrency race is re-run before the call fails.</summary>
+    public int MaxTurnAttempts { get; set; } = 20;
+
+    /// <summary>How often due reminders are looked for when nothing wakes the reminder service earlier.</summary>
+    public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a node holds a claimed reminder or outbox event before another node may take it over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the outbox is polled for events left by a crash or by another node.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run the outbox dispatcher in this process.</summary>
+    public bool DispatchOutbox { get; set; } = true;
+
+    /// <summary>Run the reminder service in this process.</summary>
+    public bool RunReminders { get; set; } = true;
+}

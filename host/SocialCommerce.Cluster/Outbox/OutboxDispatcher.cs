@@ -1,0 +1,140 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Cluster.Storage;
+
+namespace SocialCommerce.Cluster.Outbox;
+
+/// <summary>
+/// Hands committed events to every <see cref="IEventSubscriber"/>, in outbox order, at least once: an event is marked
+/// dispatched only after all subscribers took it; one that throws leaves it for a retry with backoff. Events left
+/// by a crash (committed, never dispatched) are picked up on the next pass, by this node or another.
+/// </summary>
+public sealed class OutboxDispatcher
+{
+    private const int ClaimBatch = 256;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+    private readonly IDatabase _database;
+    private readonly IReadOnlyList<IEventSubscriber> _subscribers;
+    private readonly OutboxSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ClusterOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    internal OutboxDispatcher(IDatabase database, IEnumerable<IEventSubscriber> subscribers, OutboxSignal signal, TimeProvider time,
+        IOptions<ClusterOptions> options, ILogger<OutboxDispatcher> logger)
+    {
+        _database = database;
+        _subscribers = subscribers.ToList();
+        _signal = signal;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Dispatches everything pending now; returns how many events were handed to the subscribers.</summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await ClaimAsync(cancellationToken);
+            var delivered = new List<long>(batch.Count);
+            foreach (var domainEvent in batch)
+            {
+                if (await DeliverAsync(domainEvent, cancellationToken))
+                {
+                    delivered.Add(domainEvent.Sequence);
+                }
+            }
+            await MarkDispatchedAsync(delivered, cancellationToken);
+            total += delivered.Count;
+            if (batch.Count < ClaimBatch)
+            {
+                return total;
+            }
+        }
+    }
+
+    internal Task RunAsync(CancellationToken stopping) =>
+        PollingLoop.RunAsync(DispatchPendingAsync, cancellationToken => _signal.WaitAsync(_options.OutboxPollInterval, cancellationToken), _logger, "Outbox dispatch", stopping);
+
+    private async Task<List<OutboxEvent>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var skipLocked = _database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand($"""
+            UPDATE outbox SET lease_until = @until
+            WHERE sequence IN (
+                SELECT sequence FROM outbox
+                WHERE dispatched_at IS NULL AND next_attempt_at <= @now AND lease_until < @now
+                ORDER BY sequence LIMIT {ClaimBatch} {skipLocked})
+            RETURNING sequence, event_id, grain_type, grain_key, event_type, payload, occurred_at
+            """).With("@until", now + (long)_options.LeaseDuration.TotalMilliseconds).With("@now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<OutboxEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new OutboxEvent(reader.GetInt64(0), Guid.Parse(reader.GetString(1)),
+                new GrainId(reader.GetString(2), reader.GetString(3)), reader.GetString(4), reader.GetString(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+        // RETURNING does not promise an order; subscribers get events in the order they were committed.
+        events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return events;
+    }
+
+    private async Task<bool> DeliverAsync(OutboxEvent domainEvent, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            try
+            {
+                await subscriber.HandleAsync(domainEvent, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await ScheduleRetryAsync(domainEvent, subscriber, ex, cancellationToken);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async Task ScheduleRetryAsync(OutboxEvent domainEvent, IEventSubscriber subscriber, Exception error,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(
+            "UPDATE outbox SET attempts = attempts + 1, lease_until = 0, last_error = @error, next_attempt_at = @now + " +
+            "(CASE WHEN attempts >= 16 THEN @max ELSE 1000 * (1 << attempts) END) WHERE sequence = @sequence RETURNING attempts")
+            .With("@error", $"{subscriber.Name}: {error.Message}")
+            .With("@now", _time.GetUtcNow().ToUnixTimeMilliseconds())
+            .With("@max", (long)MaxBackoff.TotalMilliseconds)
+            .With("@sequence", domainEvent.Sequence);
+        var attempts = await command.ExecuteScalarAsync(cancellationToken);
+        _logger.LogWarning(error, "Subscriber {Subscriber} failed on {EventType} {EventId} (attempt {Attempt}); it is retried with backoff",
+            subscriber.Name, domainEvent.EventType, domainEvent.EventId, attempts);
+    }
+
+    private async Task MarkDispatchedAsync(List<long> sequences, CancellationToken cancellationToken)
+    {
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand("");
+        command.With("@now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        var names = new string[sequences.Count];
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            names[i] = $"@s{i}";
+            command.With(names[i], sequences[i]);
+        }
+        command.CommandText = $"UPDATE outbox SET dispatched_at = @now, lease_until = 0 WHERE sequence IN ({string.Join(", ", names)})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+namespace SocialCommerce.Cluster.Persistence;
+
+internal readonly record struct StoredGrain(long Version, string Payload);
