@@ -7,8 +7,8 @@ using SocialCommerce.Commerce.Regions;
 namespace SocialCommerce.Commerce;
 
 /// <summary>
-/// Keeps the lists that grains cannot query for themselves — a region's promoters and groups, a group's orders —
-/// from the outbox. Each update is idempotent by id, so at-least-once delivery cannot double a list entry.
+/// Keeps the lists that grains cannot query for themselves — all regions, a region's promoters and groups, a group's
+/// orders — from the outbox. Each update is idempotent by id, so at-least-once delivery cannot double a list entry.
 /// </summary>
 public sealed class CommerceListsSubscriber(IGrainFactory grains) : IEventSubscriber
 {
@@ -18,6 +18,9 @@ public sealed class CommerceListsSubscriber(IGrainFactory grains) : IEventSubscr
     {
         switch (domainEvent.EventType)
         {
+            case nameof(RegionDefined):
+                var region = domainEvent.Read<RegionDefined>();
+                return grains.Get<IRegionCatalogGrain>(IRegionCatalogGrain.Key).AddAsync(region.RegionId, cancellationToken);
             case nameof(PromoterRegistered):
                 var promoter = domainEvent.Read<PromoterRegistered>();
                 return grains.Get<IRegionGrain>(promoter.RegionId).AddPromoterAsync(promoter.PromoterId, cancellationToken);

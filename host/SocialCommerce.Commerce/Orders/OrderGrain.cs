@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging;
 using SocialCommerce.Cluster;
 
 namespace SocialCommerce.Commerce.Orders;
 
 [GrainType("order")]
-public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time) : IOrderGrain
+public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time, ILogger<OrderGrain> logger) : IOrderGrain
 {
     private string Id => state.Id.Key;
 
@@ -25,8 +26,18 @@ public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time)
 
     public async Task<OrderView> RecordPaymentAsync(string paymentId, PaymentChannel channel, Money amount, string? reference, CancellationToken cancellationToken = default)
     {
-        await state.CommitAsync(Existing().RecordPayment(Id, paymentId, channel, amount, reference, time.GetUtcNow()), cancellationToken);
-        return state.State.ToView(Id);
+        var events = Existing().RecordPayment(Id, paymentId, channel, amount, reference, time.GetUtcNow());
+        await state.CommitAsync(events, cancellationToken);
+        var order = state.State;
+        if (events.Count > 0)
+        {
+            // Finance reconciles by these lines: which payment, how much, by which channel, what is still due.
+            logger.LogInformation("Recorded payment {PaymentId} of {AmountFen} fen by {Channel}; {PaidFen} of {TotalFen} fen paid",
+                paymentId, amount.Fen, channel, order.Paid.Fen, order.Total.Fen);
+        }
+
+        LogIfCompleted(events);
+        return order.ToView(Id);
     }
 
     public async Task<OrderView> MarkShippedAsync(string? trackingNumber, CancellationToken cancellationToken = default)
@@ -37,7 +48,9 @@ public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time)
 
     public async Task<OrderView> MarkSignedAsync(CancellationToken cancellationToken = default)
     {
-        await state.CommitAsync(Existing().Sign(Id, time.GetUtcNow()), cancellationToken);
+        var events = Existing().Sign(Id, time.GetUtcNow());
+        await state.CommitAsync(events, cancellationToken);
+        LogIfCompleted(events);
         return state.State.ToView(Id);
     }
 
@@ -45,6 +58,14 @@ public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time)
     {
         await state.CommitAsync(Existing().Return(Id, reason, time.GetUtcNow()), cancellationToken);
         return state.State.ToView(Id);
+    }
+
+    private void LogIfCompleted(IReadOnlyList<object> events)
+    {
+        if (events.OfType<OrderCompleted>().Any())
+        {
+            logger.LogInformation("Order completed: {TotalFen} fen paid in full and signed for", state.State.Total.Fen);
+        }
     }
 
     private OrderState Existing() => state.Exists ? state.State : throw new NotFoundException("Order", Id);
