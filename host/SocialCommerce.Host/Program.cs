@@ -1,3 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Commerce;
+using SocialCommerce.Host.Commerce;
+using SocialCommerce.Host.Demo;
+using SocialCommerce.Host.Hosting;
+
+// Settings ship beside the binary; relative data and log paths follow the working directory (docs/configuration.md).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddHostDefaults(args);
+builder.Services.AddCluster(builder.Configuration);
+builder.Services.AddCommerce();
+builder.Services.AddDemoData(builder.Configuration);
+
 var app = builder.Build();
+app.UseHostDefaults();
+app.MapCommerceApi();
 app.Run();
+
+/// <summary>The host's entry point; public so that in-process HTTP tests can start it.</summary>
+public partial class Program;
