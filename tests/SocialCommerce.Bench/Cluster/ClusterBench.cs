@@ -151,7 +151,7 @@ public static class ClusterBench
     private static async Task<RunningNode> StartAsync(DatabaseProvider provider, string connectionString, bool groupCommit,
         bool dispatchOutbox = true)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider.ToString(),
