@@ -10,6 +10,8 @@ using SocialCommerce.Workflows.Activities.Timers;
 using SocialCommerce.Workflows.Events;
 using SocialCommerce.Workflows.Execution;
 using SocialCommerce.Workflows.Expressions;
+using SocialCommerce.Workflows.Outbound;
+using SocialCommerce.Cluster.Hosting;
 using SocialCommerce.Workflows.Validation;
 
 namespace SocialCommerce.Workflows.Hosting;
@@ -24,6 +26,9 @@ public static class WorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName));
+        services.AddHttpClient<OutboundWebhookSender>();
+        services.AddEventSubscriber<OutboundWebhookSender>();
         services.TryAddSingleton<IExpressionCompiler, UnavailableExpressionCompiler>();
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<WorkflowEventRegistry>();
@@ -33,7 +38,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddActivity<Start>().AddActivity<End>().AddActivity<If>().AddActivity<Switch>().AddActivity<Fork>().AddActivity<Join>()
             .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
             .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
-            .AddActivity<WaitForWebhook>().AddActivity<HttpResponse>();
+            .AddActivity<WaitForWebhook>().AddActivity<HttpResponse>().AddActivity<SendWebhook>();
         return services;
     }
 
