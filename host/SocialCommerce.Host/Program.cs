@@ -3,6 +3,7 @@ using SocialCommerce.Commerce;
 using SocialCommerce.Host.Commerce;
 using SocialCommerce.Host.Demo;
 using SocialCommerce.Host.Hosting;
+using SocialCommerce.Host.Webhooks;
 
 // Settings ship beside the binary; relative data and log paths follow the working directory (docs/configuration.md).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -10,10 +11,12 @@ builder.AddHostDefaults(args);
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
+app.MapWebhooks();
 app.Run();
 
 /// <summary>The host's entry point; public so that in-process HTTP tests can start it.</summary>
