@@ -38,8 +38,8 @@ public sealed record StoreSnapshot(long StoredGrains, long VersionSum, long Outb
         }
     }
 
-    /// <summary>How many events of this type were emitted by this grain.</summary>
+    /// <summary>How many events of this type were emitted by grains whose key matches <paramref name="grainKey"/> (SQL LIKE: "%" for any).</summary>
     public static Task<long> CountEventsAsync(TestDatabase database, string grainKey, string eventType) =>
-        GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM outbox WHERE grain_key = @key AND event_type = @type",
+        GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM outbox WHERE grain_key LIKE @key AND event_type = @type",
             ("@key", grainKey), ("@type", eventType));
 }
