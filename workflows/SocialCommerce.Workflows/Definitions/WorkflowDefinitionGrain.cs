@@ -31,7 +31,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
     public async Task<WorkflowDefinition?> GetLatestAsync(CancellationToken cancellationToken = default) =>
         state.State.Draft ?? (state.State.LastVersion == 0
             ? null
-            : await grains.Get<IWorkflowVersionGrain>(IWorkflowVersionGrain.KeyFor(Id, state.State.LastVersion)).GetAsync(cancellationToken));
+            : await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, state.State.LastVersion)).GetAsync(cancellationToken));
 
     public async Task<WorkflowDefinition> PublishAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
             throw new WorkflowValidationException(Id, errors);
         }
         var published = draft with { Status = DefinitionStatus.Published };
-        await grains.Get<IWorkflowVersionGrain>(IWorkflowVersionGrain.KeyFor(Id, published.Version)).FreezeAsync(published, cancellationToken);
+        await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, published.Version)).FreezeAsync(published, cancellationToken);
         var now = time.GetUtcNow();
         state.State.Versions.Add(new DefinitionVersionInfo(published.Version, now));
         state.State.PublishedVersion = published.Version;

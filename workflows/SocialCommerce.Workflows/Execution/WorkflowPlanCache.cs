@@ -30,7 +30,7 @@ public sealed class WorkflowPlanCache(IGrainFactory grains, WorkflowPlanBuilder 
 
     private async Task<WorkflowPlan> BuildAsync(string definitionId, int version)
     {
-        var definition = await grains.Get<IWorkflowVersionGrain>(IWorkflowVersionGrain.KeyFor(definitionId, version)).GetAsync()
+        var definition = await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(definitionId, version)).GetAsync()
             ?? throw new Runtime.WorkflowNotFoundException(definitionId);
         return builder.Build(definition);
     }

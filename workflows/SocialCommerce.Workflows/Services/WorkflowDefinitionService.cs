@@ -12,7 +12,7 @@ public sealed class WorkflowDefinitionService(IGrainFactory grains, WorkflowInde
 
     /// <summary>A version, or (without one) the draft if there is one, else the latest version.</summary>
     public Task<WorkflowDefinition?> GetAsync(string definitionId, int? version = null, CancellationToken cancellationToken = default) => version is { } v
-        ? grains.Get<IWorkflowVersionGrain>(IWorkflowVersionGrain.KeyFor(definitionId, v)).GetAsync(cancellationToken)
+        ? grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(definitionId, v)).GetAsync(cancellationToken)
         : Definition(definitionId).GetLatestAsync(cancellationToken);
 
     public Task<DefinitionSummary?> GetSummaryAsync(string definitionId, CancellationToken cancellationToken = default) =>
