@@ -3,6 +3,7 @@ using SocialCommerce.Commerce;
 using SocialCommerce.Host.Commerce;
 using SocialCommerce.Host.Demo;
 using SocialCommerce.Host.Hosting;
+using SocialCommerce.Host.Webhooks;
 using SocialCommerce.Host.Plugins;
 using SocialCommerce.Plugins.Hosting;
 
@@ -12,11 +13,15 @@ builder.AddHostDefaults(args);
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddOpenApi(ApiDocument.Describe);
 builder.Services.AddPlugins(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
+app.MapWebhooks();
+app.MapOpenApi();
 app.MapPluginsApi();
 app.Run();
 

@@ -1,5 +1,7 @@
 using SocialCommerce.Bench;
 using SocialCommerce.Bench.Cluster;
+using SocialCommerce.Bench.Engine;
+using SocialCommerce.Bench.Webhooks;
 using SocialCommerce.Bench.Plugins;
 
 // Figures, not pass/fail. Each area prints markdown rows for BENCHMARKS.md, each beside a baseline measured in
@@ -8,6 +10,8 @@ using SocialCommerce.Bench.Plugins;
 var areas = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cluster"] = ClusterBench.RunAsync,
+    ["engine"] = EngineBench.RunAsync,
+    ["webhooks"] = WebhooksBench.RunAsync,
     ["plugins"] = PluginsBench.RunAsync,
 };
 

@@ -119,9 +119,10 @@ public sealed class OrderState
             throw new ConflictException("Order is completed", $"Order '{id}' is already completed (paid in full and signed); it takes no more payments.");
         }
 
-        if (Paid + amount > Total)
+        // Compared with what is outstanding rather than as Paid + amount, which overflows on an absurd amount.
+        if (amount > Outstanding)
         {
-            throw new RuleViolationException("Overpayment", $"A payment of {amount} would bring order '{id}' to {Paid + amount} of {Total}; at most {Outstanding} is outstanding.");
+            throw new RuleViolationException("Overpayment", $"A payment of {amount} is more than order '{id}' still needs ({Paid} of {Total} paid); at most {Outstanding} is outstanding.");
         }
 
         Payments.Add(new Payment(paymentId, channel, amount, reference, now));
