@@ -12,11 +12,13 @@ builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddOpenApi(ApiDocument.Describe);
 
 var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
 app.MapWebhooks();
+app.MapOpenApi();
 app.Run();
 
 /// <summary>The host's entry point; public so that in-process HTTP tests can start it.</summary>

@@ -1,5 +1,6 @@
 using SocialCommerce.Bench;
 using SocialCommerce.Bench.Cluster;
+using SocialCommerce.Bench.Engine;
 using SocialCommerce.Bench.Webhooks;
 
 // Figures, not pass/fail. Each area prints markdown rows for BENCHMARKS.md, each beside a baseline measured in
@@ -8,6 +9,7 @@ using SocialCommerce.Bench.Webhooks;
 var areas = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cluster"] = ClusterBench.RunAsync,
+    ["engine"] = EngineBench.RunAsync,
     ["webhooks"] = WebhooksBench.RunAsync,
 };
 

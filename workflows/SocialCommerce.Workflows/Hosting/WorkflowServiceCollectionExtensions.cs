@@ -8,7 +8,12 @@ using SocialCommerce.Workflows.Activities.Http;
 using SocialCommerce.Workflows.Activities.Primitives;
 using SocialCommerce.Workflows.Activities.Timers;
 using SocialCommerce.Workflows.Events;
+using SocialCommerce.Workflows.Definitions;
 using SocialCommerce.Workflows.Execution;
+using SocialCommerce.Workflows.Indexes;
+using SocialCommerce.Workflows.Instances;
+using SocialCommerce.Workflows.Runtime;
+using SocialCommerce.Workflows.Services;
 using SocialCommerce.Workflows.Expressions;
 using SocialCommerce.Workflows.Outbound;
 using SocialCommerce.Cluster.Hosting;
@@ -35,6 +40,18 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<DefinitionValidator>();
         services.TryAddSingleton<WorkflowPlanBuilder>();
         services.TryAddSingleton<WorkflowExecutor>();
+        services.TryAddSingleton<WorkflowPlanCache>();
+        services.TryAddSingleton<WorkflowIndex>();
+        services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        services.TryAddSingleton<WorkflowEventPublisher>();
+        services.TryAddSingleton<WorkflowDefinitionService>();
+        services.TryAddSingleton<WorkflowInstanceService>();
+        services.AddMigrations<WorkflowMigrations>();
+        services.AddGrain<IWorkflowDefinitionGrain, WorkflowDefinitionGrain>();
+        services.AddGrain<IWorkflowVersionGrain, WorkflowVersionGrain>();
+        services.AddGrain<IWorkflowInstanceGrain, WorkflowInstanceGrain>();
+        services.AddEventSubscriber<WorkflowIndexSubscriber>();
+        services.AddEventSubscriber<WorkflowEventRouter>();
         services.AddActivity<Start>().AddActivity<End>().AddActivity<If>().AddActivity<Switch>().AddActivity<Fork>().AddActivity<Join>()
             .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
             .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
