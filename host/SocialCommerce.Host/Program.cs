@@ -3,6 +3,7 @@ using SocialCommerce.Commerce;
 using SocialCommerce.Host.Commerce;
 using SocialCommerce.Host.Demo;
 using SocialCommerce.Host.Hosting;
+using SocialCommerce.Host.Webhooks;
 
 // Settings ship beside the binary; relative data and log paths follow the working directory (docs/configuration.md).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -10,11 +11,13 @@ builder.AddHostDefaults(args);
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddOpenApi(ApiDocument.Describe);
 
 var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
+app.MapWebhooks();
 app.MapOpenApi();
 app.Run();
 

@@ -1,5 +1,7 @@
 using SocialCommerce.Bench;
 using SocialCommerce.Bench.Cluster;
+using SocialCommerce.Bench.Engine;
+using SocialCommerce.Bench.Webhooks;
 
 // Figures, not pass/fail. Each area prints markdown rows for BENCHMARKS.md, each beside a baseline measured in
 // the same run. PostgreSQL figures need SC_TEST_POSTGRES (scripts/with-postgres.sh sets it).
@@ -7,6 +9,8 @@ using SocialCommerce.Bench.Cluster;
 var areas = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cluster"] = ClusterBench.RunAsync,
+    ["engine"] = EngineBench.RunAsync,
+    ["webhooks"] = WebhooksBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? areas.Keys.ToList() : args.Where(areas.ContainsKey).ToList();

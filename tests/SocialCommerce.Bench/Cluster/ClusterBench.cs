@@ -109,7 +109,7 @@ public static class ClusterBench
     }
 
     /// <summary>The database's own commit rate: one connection, one single-row upsert per transaction.</summary>
-    private static async Task<double> RawCommitRateAsync(BenchContext context, DatabaseProvider provider, string connectionString)
+    internal static async Task<double> RawCommitRateAsync(BenchContext context, DatabaseProvider provider, string connectionString)
     {
         IDatabase database = provider == DatabaseProvider.Postgres ? new PostgresDatabase(connectionString) : new SqliteDatabase(connectionString);
         await using var connection = await database.OpenConnectionAsync();
@@ -167,7 +167,7 @@ public static class ClusterBench
         return new RunningNode(host);
     }
 
-    private static string TempFolder()
+    internal static string TempFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "sc-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

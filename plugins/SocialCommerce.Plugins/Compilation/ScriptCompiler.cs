@@ -1,0 +1,91 @@
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using SocialCommerce.Plugins.Expressions;
+using SocialCommerce.Plugins.Sandbox;
+
+namespace SocialCommerce.Plugins.Compilation;
+
+/// <summary>
+/// Compiles a generated script with Roslyn in four steps: bind (compile errors), check (the sandbox), rewrite
+/// (budget checks) and emit into a new collectible <see cref="ScriptLoadContext"/>. We compile with
+/// <see cref="CSharpCompilation"/> rather than the Scripting API because only this way does the assembly go into
+/// a context we can unload. Thread-safe; every call is independent (callers cache).
+/// </summary>
+internal sealed class ScriptCompiler
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
+
+    // One template compilation with every framework reference: compilations made from it share what Roslyn read
+    // from those assemblies, which is most of the cost of a warm compile.
+    private static readonly CSharpCompilation Template = CSharpCompilation.Create(
+        "SocialCommerce.Scripts.Template",
+        references: ScriptReferences.Framework,
+        options: new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            allowUnsafe: false,
+            nullableContextOptions: NullableContextOptions.Disable,
+            concurrentBuild: false));
+
+    public LoadedScript Compile(GeneratedScript script)
+    {
+        var tree = CSharpSyntaxTree.ParseText(script.Source, ParseOptions, script.FileName, Encoding.UTF8);
+        var compilation = Template.WithAssemblyName(script.AssemblyName)
+            .AddReferences(ScriptReferences.For(script.HostTypes).Except(ScriptReferences.Framework))
+            .AddSyntaxTrees(tree);
+
+        ThrowIfAny(script, compilation.GetDiagnostics());
+        var model = compilation.GetSemanticModel(tree);
+        var refused = new SandboxAnalyzer(model, script).Analyze();
+        if (refused.Count > 0)
+        {
+            throw new ScriptCompilationException(refused);
+        }
+
+        var rewritten = new BudgetRewriter(model, script.UserSpan).Visit(tree.GetRoot());
+        var budgeted = CSharpSyntaxTree.Create((CSharpSyntaxNode)rewritten, ParseOptions, script.FileName, Encoding.UTF8);
+        var final = compilation.ReplaceSyntaxTree(tree, budgeted);
+
+        using var peStream = new MemoryStream();
+        using var pdbStream = new MemoryStream();
+        var emitted = final.Emit(peStream, pdbStream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        if (!emitted.Success)
+        {
+            ThrowIfAny(script, emitted.Diagnostics);
+        }
+        peStream.Position = 0;
+        pdbStream.Position = 0;
+        var context = new ScriptLoadContext(script.AssemblyName);
+        var assembly = context.LoadFromStream(peStream, pdbStream);
+        return new LoadedScript(assembly, assembly.GetType(script.EntryTypeName, throwOnError: true)!, context);
+    }
+
+    private static void ThrowIfAny(GeneratedScript script, IEnumerable<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d =>
+            {
+                var (line, column) = script.UserPosition(d.Location.SourceSpan.Start);
+                return new ScriptDiagnostic(d.Id, line, column, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            })
+            .Distinct()
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new ScriptCompilationException(errors);
+        }
+    }
+}
+
+/// <summary>A compiled script: its assembly, the generated entry type, and the context that unloads them.</summary>
+internal sealed record LoadedScript(Assembly Assembly, Type EntryType, ScriptLoadContext Context)
+{
+    public TDelegate Method<TDelegate>(string name) where TDelegate : Delegate =>
+        EntryType.GetMethod(name, BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<TDelegate>()
+        ?? throw new InvalidOperationException($"The generated script has no public static method {name}.");
+}

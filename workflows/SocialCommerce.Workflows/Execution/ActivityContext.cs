@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace SocialCommerce.Workflows.Execution;
+
+/// <summary>
+/// What an activity sees while it runs: the instance's variables and output, and the two ways to finish — complete
+/// with outcomes, or wait on a bookmark. One context serves a whole run (it is re-pointed at each activity), so
+/// running an activity allocates nothing for it.
+/// </summary>
+public sealed class ActivityContext
+{
+    private string? _outcome;
+    private List<string>? _outcomes;
+
+    internal ActivityContext(WorkflowExecution execution, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        Execution = execution;
+        Time = time;
+        Logger = logger;
+        CancellationToken = cancellationToken;
+    }
+
+    public WorkflowExecution Execution { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public string ActivityId => Node.Id;
+
+    public string InstanceId => Execution.InstanceId;
+
+    internal PlanNode Node { get; set; } = null!;
+
+    /// <summary>The activity whose outcome scheduled this one (-1 at the start).</summary>
+    internal int From { get; set; }
+
+    /// <summary>The id of the activity whose outcome scheduled this one; null at the start.</summary>
+    public string? FromActivityId => From < 0 ? null : Execution.Plan.Nodes[From].Id;
+
+    /// <summary>How many distinct activities connect into this one.</summary>
+    public int InboundCount => Node.Sources.Length;
+
+    internal bool Suspended { get; private set; }
+
+    public void Complete(string outcome)
+    {
+        if (_outcome is null)
+        {
+            _outcome = outcome;
+        }
+        else
+        {
+            (_outcomes ??= [_outcome]).Add(outcome);
+        }
+    }
+
+    public void Complete(IEnumerable<string> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            Complete(outcome);
+        }
+    }
+
+    /// <summary>Suspends this activity until the bookmark is resumed (by name + correlation, by token, or by its due time).</summary>
+    public Bookmark CreateBookmark(string name, string? correlationId = null, DateTimeOffset? dueAt = null, JsonNode? data = null)
+    {
+        var bookmark = new Bookmark(Guid.NewGuid().ToString("N"), name, correlationId, Node.Id, dueAt, data);
+        Execution.Bookmarks.Add(bookmark);
+        Suspended = true;
+        return bookmark;
+    }
+
+    public object? GetVariable(string name) => Execution.GetVariable(name);
+
+    public void SetVariable(string name, object? value) => Execution.SetVariable(name, value);
+
+    public void SetOutput(string name, JsonNode? value) => Execution.Output[name] = value;
+
+    /// <summary>Queues a domain event; it reaches the outbox in the same write as the instance's state.</summary>
+    public void Emit(object domainEvent) => Execution.Emitted.Add(domainEvent);
+
+    public JsonNode? GetState() => Execution.ActivityState.GetValueOrDefault(Node.Id);
+
+    public void SetState(JsonNode? state)
+    {
+        if (state is null)
+        {
+            Execution.ActivityState.Remove(Node.Id);
+        }
+        else
+        {
+            Execution.ActivityState[Node.Id] = state;
+        }
+    }
+
+    internal void Reset(PlanNode node, int from)
+    {
+        Node = node;
+        From = from;
+        _outcome = null;
+        _outcomes = null;
+        Suspended = false;
+    }
+
+    internal string? SingleOutcome => _outcomes is null ? _outcome : null;
+
+    internal IReadOnlyList<string>? ManyOutcomes => _outcomes;
+
+    internal string? OutcomeText => _outcomes is null ? _outcome : string.Join(",", _outcomes);
+}

@@ -1,0 +1,28 @@
+namespace SocialCommerce.Workflows.Expressions;
+
+/// <summary>
+/// The seam to the C# expression compiler (SocialCommerce.Plugins). The engine compiles every expression of a
+/// published version once, when it builds the version's plan, and reports compile errors with line and column.
+/// </summary>
+public interface IExpressionCompiler
+{
+    /// <exception cref="ExpressionCompilationException">The code does not compile.</exception>
+    CompiledWorkflowExpression Compile(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType);
+}
+
+/// <summary>A name an expression can read (a workflow variable or input) and its CLR type.</summary>
+public sealed record ExpressionVariable(string Name, Type Type);
+
+/// <summary>One compiled expression: evaluating it costs a delegate call, never a compile.</summary>
+public abstract class CompiledWorkflowExpression
+{
+    public abstract ValueTask<object?> EvaluateAsync(IReadOnlyDictionary<string, object?> variables, CancellationToken cancellationToken);
+}
+
+public sealed record ExpressionDiagnostic(int Line, int Column, string Message);
+
+public sealed class ExpressionCompilationException(IReadOnlyList<ExpressionDiagnostic> diagnostics)
+    : Exception(diagnostics.Count == 0 ? "The expression does not compile." : $"({diagnostics[0].Line},{diagnostics[0].Column}): {diagnostics[0].Message}")
+{
+    public IReadOnlyList<ExpressionDiagnostic> Diagnostics { get; } = diagnostics;
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCommerce.Workflows.Activities;
+using SocialCommerce.Workflows.Activities.ControlFlow;
+using SocialCommerce.Workflows.Activities.Events;
+using SocialCommerce.Workflows.Activities.Http;
+using SocialCommerce.Workflows.Activities.Primitives;
+using SocialCommerce.Workflows.Activities.Timers;
+using SocialCommerce.Workflows.Events;
+using SocialCommerce.Workflows.Definitions;
+using SocialCommerce.Workflows.Execution;
+using SocialCommerce.Workflows.Indexes;
+using SocialCommerce.Workflows.Instances;
+using SocialCommerce.Workflows.Runtime;
+using SocialCommerce.Workflows.Services;
+using SocialCommerce.Workflows.Expressions;
+using SocialCommerce.Workflows.Outbound;
+using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Workflows.Validation;
+
+namespace SocialCommerce.Workflows.Hosting;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// The workflow engine with its built-in activities. Commerce (or any module) adds its own with
+    /// <see cref="AddActivity{TActivity}"/> and <see cref="AddWorkflowEvent{TEvent}"/>, before or after this call.
+    /// </summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName));
+        services.AddHttpClient<OutboundWebhookSender>();
+        services.AddEventSubscriber<OutboundWebhookSender>();
+        services.TryAddSingleton<IExpressionCompiler, UnavailableExpressionCompiler>();
+        services.TryAddSingleton<ActivityRegistry>();
+        services.TryAddSingleton<WorkflowEventRegistry>();
+        services.TryAddSingleton<DefinitionValidator>();
+        services.TryAddSingleton<WorkflowPlanBuilder>();
+        services.TryAddSingleton<WorkflowExecutor>();
+        services.TryAddSingleton<WorkflowPlanCache>();
+        services.TryAddSingleton<WorkflowIndex>();
+        services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        services.TryAddSingleton<WorkflowEventPublisher>();
+        services.TryAddSingleton<WorkflowDefinitionService>();
+        services.TryAddSingleton<WorkflowInstanceService>();
+        services.AddMigrations<WorkflowMigrations>();
+        services.AddGrain<IWorkflowDefinitionGrain, WorkflowDefinitionGrain>();
+        services.AddGrain<IWorkflowVersionGrain, WorkflowVersionGrain>();
+        services.AddGrain<IWorkflowInstanceGrain, WorkflowInstanceGrain>();
+        services.AddEventSubscriber<WorkflowIndexSubscriber>();
+        services.AddEventSubscriber<WorkflowEventRouter>();
+        services.AddActivity<Start>().AddActivity<End>().AddActivity<If>().AddActivity<Switch>().AddActivity<Fork>().AddActivity<Join>()
+            .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
+            .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
+            .AddActivity<WaitForWebhook>().AddActivity<HttpResponse>().AddActivity<SendWebhook>();
+        return services;
+    }
+
+    /// <summary>Adds an activity type to the palette; its descriptor is read from the class once.</summary>
+    public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity
+    {
+        services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+
+    /// <summary>
+    /// Makes a domain event type (named by its <c>[EventName]</c>) able to start workflows through an EventTrigger and to
+    /// resume WaitForEvent activities, correlated by the value <paramref name="correlation"/> picks from the event.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEvent<TEvent>(this IServiceCollection services, Func<TEvent, string?> correlation) where TEvent : class
+    {
+        services.AddSingleton(WorkflowEventRegistration.For(correlation));
+        return services;
+    }
+}
