@@ -4,6 +4,8 @@ using SocialCommerce.Host.Commerce;
 using SocialCommerce.Host.Demo;
 using SocialCommerce.Host.Hosting;
 using SocialCommerce.Host.Webhooks;
+using SocialCommerce.Host.Workflows;
+using SocialCommerce.Workflows.Hosting;
 
 // Settings ship beside the binary; relative data and log paths follow the working directory (docs/configuration.md).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -12,12 +14,14 @@ builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddOpenApi(ApiDocument.Describe);
 
 var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
 app.MapWebhooks();
+app.MapWorkflowsApi();
 app.MapOpenApi();
 app.Run();
 
