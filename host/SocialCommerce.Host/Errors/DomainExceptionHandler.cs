@@ -93,7 +93,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
     /// <summary>"$.items[0].unitPrice" → "items[0].unitPrice", the field name used in validation errors.</summary>
-    private static string JsonPathToField(string? path) =>
+    internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
     private static T? Find<T>(Exception? exception) where T : Exception
