@@ -17,6 +17,7 @@ using SocialCommerce.Workflows.Services;
 using SocialCommerce.Workflows.Expressions;
 using SocialCommerce.Workflows.Outbound;
 using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Plugins.Expressions;
 using SocialCommerce.Workflows.Validation;
 
 namespace SocialCommerce.Workflows.Hosting;
@@ -34,7 +35,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName));
         services.AddHttpClient<OutboundWebhookSender>();
         services.AddEventSubscriber<OutboundWebhookSender>();
-        services.TryAddSingleton<IExpressionCompiler, UnavailableExpressionCompiler>();
+        // AddPlugins registers the compiler with its configured limits; without it, the default limits apply.
+        services.TryAddSingleton<IExpressionCompiler>(sp => new RoslynExpressionCompiler(sp.GetService<ExpressionCompiler>() ?? new ExpressionCompiler()));
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<WorkflowEventRegistry>();
         services.TryAddSingleton<DefinitionValidator>();
