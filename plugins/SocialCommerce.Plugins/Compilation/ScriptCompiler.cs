@@ -30,8 +30,14 @@ internal sealed class ScriptCompiler
             nullableContextOptions: NullableContextOptions.Disable,
             concurrentBuild: false));
 
+    private static int s_compiles;
+
+    /// <summary>Whether Roslyn has compiled anything in this process yet (its load and JIT are paid once per process).</summary>
+    public static bool IsWarm => Volatile.Read(ref s_compiles) > 0;
+
     public LoadedScript Compile(GeneratedScript script)
     {
+        Interlocked.Increment(ref s_compiles);
         var tree = CSharpSyntaxTree.ParseText(script.Source, ParseOptions, script.FileName, Encoding.UTF8);
         var compilation = Template.WithAssemblyName(script.AssemblyName)
             .AddReferences(ScriptReferences.For(script.HostTypes).Except(ScriptReferences.Framework))
