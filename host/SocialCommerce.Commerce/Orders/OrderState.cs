@@ -96,7 +96,7 @@ public sealed class OrderState
         {
             return earlier.Channel == channel && earlier.Amount == amount
                 ? []
-                : throw new ConflictException("Payment id already used", $"Payment '{paymentId}' is already recorded on order '{id}' as {earlier.Amount} by {ChannelName(earlier.Channel)}; a different payment needs its own id.");
+                : throw new ConflictException("Payment id already used", $"Payment '{paymentId}' is already recorded on order '{id}' as {earlier.Amount} by {WireNames.Of(earlier.Channel)}; a different payment needs its own id.");
         }
 
         if (!amount.IsPositive)
@@ -119,9 +119,10 @@ public sealed class OrderState
             throw new ConflictException("Order is completed", $"Order '{id}' is already completed (paid in full and signed); it takes no more payments.");
         }
 
-        if (Paid + amount > Total)
+        // Compared with what is outstanding rather than as Paid + amount, which overflows on an absurd amount.
+        if (amount > Outstanding)
         {
-            throw new RuleViolationException("Overpayment", $"A payment of {amount} would bring order '{id}' to {Paid + amount} of {Total}; at most {Outstanding} is outstanding.");
+            throw new RuleViolationException("Overpayment", $"A payment of {amount} is more than order '{id}' still needs ({Paid} of {Total} paid); at most {Outstanding} is outstanding.");
         }
 
         Payments.Add(new Payment(paymentId, channel, amount, reference, now));
@@ -203,7 +204,4 @@ public sealed class OrderState
             throw new ConflictException("Order is returned", $"Order '{id}' was returned and cannot {action}.");
         }
     }
-
-    private static string ChannelName(PaymentChannel channel) =>
-        System.Text.Json.JsonSerializer.Serialize(channel).Trim('"');
 }

@@ -30,6 +30,10 @@ public sealed record PlaceOrder(string? Id, string? PromoterId, string? GroupId,
             {
                 errors.Add($"items[{i}].unitPrice", $"items[{i}].unitPrice is required (fen).");
             }
+            else if (price > OrderItem.MaxUnitPrice)
+            {
+                errors.Add($"items[{i}].unitPrice", $"items[{i}].unitPrice must be at most {OrderItem.MaxUnitPrice.Fen} fen ({OrderItem.MaxUnitPrice}) (got {price.Fen}).");
+            }
             else
             {
                 errors.Positive($"items[{i}].unitPrice", price);

@@ -12,11 +12,13 @@ public static class GroupsApi
     public static RouteGroupBuilder MapGroupsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapCommerceGroup("/api/groups", "Groups");
-        api.MapPost("/", Create);
-        api.MapGet("/{id}", Get);
-        api.MapPost("/{id}/members", Join);
-        api.MapDelete("/{id}/members/{memberId}", Leave);
-        api.MapPost("/{id}/messages", RecordMessages);
+        api.MapPost("/", Create).WithName("OpenGroup")
+            .WithSummary("Open a chat group for an active promoter (warm-up, head-user and interest groups hold 500, task groups 50)");
+        api.MapGet("/{id}", Get).WithName("GetGroup").WithSummary("One group: owner, kind, capacity, members and activity counters");
+        api.MapPost("/{id}/members", Join).WithName("JoinGroup").WithSummary("Add a member; joining twice is a no-op, joining a full group is refused (409)");
+        api.MapDelete("/{id}/members/{memberId}", Leave).WithName("LeaveGroup").WithSummary("Remove a member (the owner cannot leave)");
+        api.MapPost("/{id}/messages", RecordMessages).WithName("ReportGroupMessages")
+            .WithSummary("Chat activity from the chat tools: messages since the last report");
         return api;
     }
 

@@ -10,12 +10,15 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapCommerceGroup("/api/orders", "Orders");
-        api.MapPost("/", Place);
-        api.MapGet("/{id}", Get);
-        api.MapPost("/{id}/payments", RecordPayment);
-        api.MapPost("/{id}/ship", Ship);
-        api.MapPost("/{id}/sign", Sign);
-        api.MapPost("/{id}/return", Return);
+        api.MapPost("/", Place).WithName("PlaceOrder")
+            .WithSummary("Place an order attributed to an active promoter (and a group they belong to); prices in fen");
+        api.MapGet("/{id}", Get).WithName("GetOrder").WithSummary("One order: items, total, payments by channel, outstanding amount and delivery status");
+        api.MapPost("/{id}/payments", RecordPayment).WithName("RecordPayment")
+            .WithSummary("Record money that arrived through one channel (amount in fen); the same payment id twice records it once");
+        api.MapPost("/{id}/ship", Ship).WithName("ShipOrder").WithSummary("Mark the parcel shipped, with the courier's tracking number");
+        api.MapPost("/{id}/sign", Sign).WithName("SignOrder")
+            .WithSummary("Mark the parcel signed for; the order completes when it is also paid in full");
+        api.MapPost("/{id}/return", Return).WithName("ReturnOrder").WithSummary("Mark a shipped order returned, with the reason");
         return api;
     }
 

@@ -10,12 +10,15 @@ public static class PromotersApi
     public static RouteGroupBuilder MapPromotersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapCommerceGroup("/api/promoters", "Promoters");
-        api.MapPost("/", SignUp);
-        api.MapGet("/{id}", Get);
-        api.MapGet("/by-invite-code/{code}", GetByInviteCode);
-        api.MapPut("/{id}/level", ChangeLevel);
-        api.MapPost("/{id}/suspend", Suspend);
-        api.MapPost("/{id}/reactivate", Reactivate);
+        api.MapPost("/", SignUp).WithName("SignUpPromoter")
+            .WithSummary("Sign a promoter up, with a friend's invite code as their upline (optional)");
+        api.MapGet("/{id}", Get).WithName("GetPromoter").WithSummary("One promoter: level, status, invite code and upline chain");
+        api.MapGet("/by-invite-code/{code}", GetByInviteCode).WithName("GetPromoterByInviteCode")
+            .WithSummary("The promoter who hands out an invite code (what a sign-up page shows before confirming)");
+        api.MapPut("/{id}/level", ChangeLevel).WithName("ChangePromoterLevel").WithSummary("Promote or demote: new-member, promoter or supervisor");
+        api.MapPost("/{id}/suspend", Suspend).WithName("SuspendPromoter")
+            .WithSummary("Suspend a promoter: no invitations, new groups or attributed orders until reactivated");
+        api.MapPost("/{id}/reactivate", Reactivate).WithName("ReactivatePromoter").WithSummary("Lift a suspension");
         return api;
     }
 

@@ -13,13 +13,14 @@ public static class RegionsApi
     public static RouteGroupBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapCommerceGroup("/api/regions", "Regions");
-        api.MapGet("/", List);
-        api.MapPut("/{id}", Define);
-        api.MapGet("/{id}", Get);
-        api.MapGet("/{id}/promoters", ListPromoters);
-        api.MapGet("/{id}/groups", ListGroups);
-        api.MapPost("/{id}/lines", StartLine);
-        api.MapGet("/{id}/lines", ListLines);
+        api.MapGet("/", List).WithName("ListRegions").WithSummary("All regional teams with their promoter, group and line counts");
+        api.MapPut("/{id}", Define).WithName("DefineRegion").WithSummary("Create a region under a stable slug id (e.g. north-east) or rename it");
+        api.MapGet("/{id}", Get).WithName("GetRegion").WithSummary("One region with its counts and this ISO week's funnel lines");
+        api.MapGet("/{id}/promoters", ListPromoters).WithName("ListRegionPromoters").WithSummary("The region's promoters, a page at a time");
+        api.MapGet("/{id}/groups", ListGroups).WithName("ListRegionGroups").WithSummary("The region's groups, a page at a time");
+        api.MapPost("/{id}/lines", StartLine).WithName("StartFunnelLine")
+            .WithSummary("Start a 7+21 funnel line: an active supervisor of the region with a warm-up group they own");
+        api.MapGet("/{id}/lines", ListLines).WithName("ListFunnelLines").WithSummary("The funnel lines the region has started");
         return api;
     }
 

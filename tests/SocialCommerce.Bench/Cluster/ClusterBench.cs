@@ -167,7 +167,7 @@ public static class ClusterBench
         return new RunningNode(host);
     }
 
-    private static string TempFolder()
+    internal static string TempFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "sc-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

@@ -1,14 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace SocialCommerce.Workflows.Webhooks;
 
 /// <summary>What the signature check found, as stored in the delivery log.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WebhookVerification>))]
 public enum WebhookVerification
 {
+    [JsonStringEnumMemberName("valid")]
     Valid,
+    [JsonStringEnumMemberName("missing-headers")]
     MissingHeaders,
+    [JsonStringEnumMemberName("malformed-timestamp")]
     MalformedTimestamp,
+    [JsonStringEnumMemberName("stale-timestamp")]
     StaleTimestamp,
+    [JsonStringEnumMemberName("bad-signature")]
     BadSignature,
     /// <summary>Refused before the signature was looked at (disabled hook, rate limit, oversized body).</summary>
+    [JsonStringEnumMemberName("not-checked")]
     NotChecked,
 }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SocialCommerce.Workflows.Runtime;
 
-namespace SocialCommerce.Workflows.Tests.Webhooks;
+namespace SocialCommerce.Testing;
 
 /// <summary>
 /// An engine double (not a storage double): records every start and resume it is asked for and answers as the

@@ -1,0 +1,76 @@
+using SocialCommerce.Cluster.Storage;
+using SocialCommerce.Commerce;
+using SocialCommerce.Commerce.Groups;
+using SocialCommerce.Commerce.Orders;
+using SocialCommerce.Commerce.Promoters;
+using SocialCommerce.Commerce.Regions;
+using SocialCommerce.Host.Tests.Support;
+using SocialCommerce.Testing;
+
+namespace SocialCommerce.Host.Tests.Demo;
+
+public sealed class DemoSeedingTests
+{
+    private static readonly Dictionary<string, string?> SeedOnStart = new() { ["Demo:SeedOnStart"] = "true" };
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task FirstStart_OnEmptyDatabase_SeedsRegionsPromotersWithUplinesGroupsOfEveryKindAndPartlyPaidOrders(DatabaseProvider provider)
+    {
+        await using var host = await HostFactory.CreateAsync(provider, SeedOnStart);
+        var api = new CommerceClient(host.CreateClient());
+        await StoreSnapshot.WaitUntilDispatchedAsync(host.Database);
+
+        var regions = await api.GetAsync<RegionView[]>("/api/regions");
+        var promoters = await api.GetAsync<Page<PromoterView>>("/api/regions/north-east/promoters?limit=100");
+        var groups = await api.GetAsync<Page<GroupView>>("/api/regions/north-east/groups");
+        var orders = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => api.GetAsync<OrderView>($"/api/orders/ne-o{i}")));
+
+        Assert.Equal(["north-east", "north-china", "east-china", "south-china", "central-china", "south-west"], regions.Select(r => r.Id));
+        Assert.All(regions, r => Assert.True(r.PromoterCount > 0 && r.GroupCount > 0 && r.LineCount > 0, $"{r.Id} is empty"));
+        Assert.Contains(promoters.Items, p => p.UplineId is not null && p.SecondUplineId is not null);
+        Assert.All(promoters.Items.Where(p => p.UplineId is not null), p => Assert.Contains(promoters.Items, upline => upline.Id == p.UplineId));
+        Assert.Equal(Enum.GetValues<GroupKind>().ToHashSet(), groups.Items.Select(g => g.Kind).ToHashSet());
+        Assert.Contains(orders, o => o.PaymentStatus == PaymentStatus.PartiallyPaid);
+        Assert.Contains(orders, o => o.Payments.Select(p => p.Channel).Distinct().Count() > 1);
+        Assert.Contains(orders, o => o.Status == OrderStatus.Completed);
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task SecondStart_OnTheSameDatabase_SeedsNothingAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        StoreSnapshot afterFirstStart;
+        await using (var first = HostFactory.On(database, SeedOnStart))
+        {
+            afterFirstStart = await StoreSnapshot.TakeAsync(first, first.CreateClient(), "/api/regions/north-east/promoters?limit=100");
+        }
+
+        await using var second = HostFactory.On(database, SeedOnStart);
+        var afterSecondStart = await StoreSnapshot.TakeAsync(second, second.CreateClient(), "/api/regions/north-east/promoters?limit=100");
+
+        Assert.True(afterFirstStart.OutboxEvents > 100, $"the first start emitted only {afterFirstStart.OutboxEvents} events");
+        Assert.Equal(afterFirstStart, afterSecondStart);
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task Start_OnDatabaseThatAlreadyHasRegions_SeedsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var unseeded = HostFactory.On(database))
+        {
+            await new CommerceClient(unseeded.CreateClient()).DefineRegionAsync("our-own", "Our own region");
+            await StoreSnapshot.WaitUntilDispatchedAsync(database);
+        }
+
+        await using var seeding = HostFactory.On(database, SeedOnStart);
+        var regions = await new CommerceClient(seeding.CreateClient()).GetAsync<RegionView[]>("/api/regions");
+
+        Assert.Equal(["our-own"], regions.Select(r => r.Id));
+    }
+}
