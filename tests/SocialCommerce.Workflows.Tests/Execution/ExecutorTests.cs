@@ -154,6 +154,16 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task ForkJoinAny_StopsTheBranchStillWaiting()
+    {
+        var execution = await _engine.StartAsync(ForkJoin("any", slowBranch: true));
+
+        Assert.Equal(WorkflowStatus.Finished, execution.Status);
+        Assert.Empty(execution.Bookmarks);
+        Assert.Single(execution.Journal, j => j.ActivityId == "after" && j.Kind == JournalEntryKind.Completed);
+    }
+
+    [Fact]
     public async Task Delay_SuspendsOnATimerBookmarkDueAfterTheDuration()
     {
         var definition = Define([Node("start", "Start"), Node("wait", "Delay", Literal("duration", "2.00:00:00")), Node("end", "End")],

@@ -75,6 +75,23 @@ public sealed class ActivityContext
         return bookmark;
     }
 
+    /// <summary>
+    /// Stops what still runs upstream of this activity — the other branches a Join (any) no longer waits for: their
+    /// bookmarks are dropped and their scheduled activities skipped, and arrivals already queued here are dropped too.
+    /// </summary>
+    public void CancelUpstream()
+    {
+        var upstream = Node.Upstream;
+        var plan = Execution.Plan;
+        Execution.Bookmarks.RemoveAll(b => upstream.Contains(plan.NodesById[b.ActivityId].Index));
+        var keep = Execution.Scheduled.Where(w => w.Node != Node.Index && !upstream.Contains(w.Node)).ToList();
+        Execution.Scheduled.Clear();
+        foreach (var item in keep)
+        {
+            Execution.Scheduled.Enqueue(item);
+        }
+    }
+
     public object? GetVariable(string name) => Execution.GetVariable(name);
 
     public void SetVariable(string name, object? value) => Execution.SetVariable(name, value);

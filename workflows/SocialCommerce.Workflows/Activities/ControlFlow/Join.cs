@@ -3,7 +3,7 @@ using SocialCommerce.Workflows.Execution;
 
 namespace SocialCommerce.Workflows.Activities.ControlFlow;
 
-[Activity("Control flow", "Join", "Waits for the branches connected into it: all of them, or the first one (any).")]
+[Activity("Control flow", "Join", "Waits for the branches connected into it: all of them, or the first one (any), which stops the others.")]
 [Outcomes(Outcomes.Done)]
 public sealed class Join : Activity
 {
@@ -19,10 +19,18 @@ public sealed class Join : Activity
         {
             arrived.Add(from);
         }
+        if (Mode.Literal == JoinMode.Any)
+        {
+            // The first branch continues; the others are stopped so they neither arrive later nor keep the instance waiting.
+            context.SetState(null);
+            context.CancelUpstream();
+            context.Complete(Outcomes.Done);
+            return ValueTask.CompletedTask;
+        }
         var everyone = arrived.Count >= context.InboundCount;
         // The state is reset once every branch has arrived, so the Join works again when a loop comes back to it.
         context.SetState(everyone ? null : arrived);
-        if (Mode.Literal == JoinMode.Any ? arrived.Count == 1 : everyone)
+        if (everyone)
         {
             context.Complete(Outcomes.Done);
         }
