@@ -92,7 +92,7 @@ public static class HookReceiver
 
         var dedupKey = WebhookIds.DedupKey(headers[WebhookSigner.IdHeader], headers[WebhookIds.IdempotencyKeyHeader], body);
         var request = new WebhookRequest(slug, dedupKey, gate.DefinitionId, gate.Mode, Encoding.UTF8.GetString(body), RedactedHeaders(http),
-            correlation, gate.Mode == WebhookMode.Resume ? token : null);
+            correlation, gate.Mode == WebhookMode.Resume ? token : null, TriggerActivityId: gate.TriggerActivityId);
         var receipt = await grains.Get<IWebhookDeliveryGrain>(WebhookIds.DeliveryKey(slug, dedupKey)).AcceptAsync(request, cancellationToken);
         return TypedResults.Accepted((string?)null, new HookAccepted(receipt.InstanceId, receipt.DeliveryId));
     }
