@@ -274,6 +274,21 @@ public sealed class RefusedRequestTests
     }
 
     [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task QueryValueOfTheWrongKind_Is400_NamingTheParameter(DatabaseProvider provider)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.Api.DefineRegionAsync("north-east");
+
+        var response = await node.Client.GetAsync("/api/regions/north-east/promoters?limit=abc");
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(["limit must be a whole number (got 'abc')."], problem.Errors["limit"]);
+    }
+
+    [Theory]
     [InlineData("GET", "/api/nope", HttpStatusCode.NotFound, "Nothing is served at /api/nope; the API's endpoints are listed in /openapi/v1.json.")]
     [InlineData("GET", "/api/orders", HttpStatusCode.MethodNotAllowed,
         "/api/orders does not accept GET; the API's endpoints and their methods are listed in /openapi/v1.json.")]
