@@ -108,7 +108,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
     /// <summary>"$.items[0].unitPrice" → "items[0].unitPrice", the field name used in validation errors.</summary>
-    private static string JsonPathToField(string? path) =>
+    internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
     [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]

@@ -37,13 +37,11 @@ internal sealed class ScriptCompiler
             .AddReferences(ScriptReferences.For(script.HostTypes).Except(ScriptReferences.Framework))
             .AddSyntaxTrees(tree);
 
-        ThrowIfAny(script, compilation.GetDiagnostics());
+        // The sandbox looks at code with compile errors too: "unsafe code is not available" says more than
+        // "compile with /unsafe", so both lists are reported together, in order.
         var model = compilation.GetSemanticModel(tree);
         var refused = new SandboxAnalyzer(model, script).Analyze();
-        if (refused.Count > 0)
-        {
-            throw new ScriptCompilationException(refused);
-        }
+        ThrowIfAny(script, compilation.GetDiagnostics(), refused);
 
         var rewritten = new BudgetRewriter(model, script.UserSpan).Visit(tree.GetRoot());
         var budgeted = CSharpSyntaxTree.Create((CSharpSyntaxNode)rewritten, ParseOptions, script.FileName, Encoding.UTF8);
@@ -63,7 +61,7 @@ internal sealed class ScriptCompiler
         return new LoadedScript(assembly, assembly.GetType(script.EntryTypeName, throwOnError: true)!, context);
     }
 
-    private static void ThrowIfAny(GeneratedScript script, IEnumerable<Diagnostic> diagnostics)
+    private static void ThrowIfAny(GeneratedScript script, IEnumerable<Diagnostic> diagnostics, IReadOnlyList<ScriptDiagnostic>? refused = null)
     {
         var errors = diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -73,7 +71,9 @@ internal sealed class ScriptCompiler
                 var (line, column) = script.UserPosition(d.Location.SourceSpan.Start);
                 return new ScriptDiagnostic(d.Id, line, column, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             })
+            .Concat(refused ?? [])
             .Distinct()
+            .OrderBy(d => (d.Line, d.Column))
             .ToList();
         if (errors.Count > 0)
         {

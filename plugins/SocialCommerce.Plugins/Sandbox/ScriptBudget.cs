@@ -80,10 +80,17 @@ public static class ScriptBudget
 
     private static void CheckArrayLength(long length)
     {
-        var limit = t_run?.Limits.MaxArrayLength ?? ScriptLimits.Default.MaxArrayLength;
+        var run = t_run;
+        var limit = run?.Limits.MaxArrayLength ?? ScriptLimits.Default.MaxArrayLength;
         if (length > limit)
         {
-            Exceed($"an array of {length} elements is larger than the limit of {limit}");
+            Exceed($"an array of {length:N0} elements is larger than the limit of {limit:N0}");
+        }
+        // Arrays are where memory goes fast (a loop adding 1 MB arrays reaches gigabytes within one slice of steps),
+        // so the allocation counter is read at each one, not only when a slice ends.
+        if (run?.AllocationExceeded() is { } reason)
+        {
+            Exceed(reason);
         }
     }
 
@@ -161,6 +168,11 @@ public static class ScriptBudget
             {
                 return $"it ran longer than {Limits.Timeout.TotalMilliseconds:N0} ms";
             }
+            return AllocationExceeded();
+        }
+
+        public string? AllocationExceeded()
+        {
             var allocated = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
             return allocated > Limits.MaxAllocatedBytes
                 ? $"it allocated {allocated:N0} bytes, more than the limit of {Limits.MaxAllocatedBytes:N0}"

@@ -50,6 +50,29 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Expressions_ReadVariablesAndInputs_CompiledOncePerPlan()
+    {
+        var definition = Define(
+            [Node("start", "Start"), Node("add", "SetVariable", Literal("variable", "total"), ("value", InputValue.FromExpression("total + bonus * 2"))),
+             Node("big", "If", ("condition", InputValue.FromExpression("total >= 25"))),
+             Node("yes", "SetVariable", Literal("variable", "label"), ("value", InputValue.FromExpression("\"big:\" + total")))],
+            [Done("start", "add"), Done("add", "big"), new Connection("big", "True", "yes")],
+            new VariableDefinition("total", VariableType.Int, 5), new VariableDefinition("label", VariableType.String)) with
+        {
+            Inputs = [new WorkflowInputDefinition("bonus", VariableType.Int)],
+        };
+        var plan = _engine.Plan(definition);
+
+        foreach (var bonus in new[] { 10, 3 })
+        {
+            var execution = new WorkflowExecution(plan, $"i-{bonus}", new JsonObject { ["bonus"] = bonus });
+            await _engine.Executor.StartAsync(execution);
+            Assert.Equal(5L + bonus * 2, execution.GetVariable("total"));
+            Assert.Equal(bonus == 10 ? "big:25" : null, execution.GetVariable("label"));
+        }
+    }
+
+    [Fact]
     public async Task WorkflowInput_IsReadableLikeAVariable()
     {
         var definition = Define([Node("start", "Start"), Node("copy", "SetVariable", Literal("variable", "copy"), Variable("value", "amount"))],

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SocialCommerce.Workflows.Activities;
 using SocialCommerce.Workflows.Definitions;
 using SocialCommerce.Workflows.Execution;
+using SocialCommerce.Plugins.Expressions;
 using SocialCommerce.Workflows.Expressions;
 
 namespace SocialCommerce.Workflows.Validation;
