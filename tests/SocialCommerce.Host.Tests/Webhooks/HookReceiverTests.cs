@@ -96,7 +96,7 @@ public sealed class HookReceiverTests
     {
         await using var host = await WebhookHost.StartAsync();
         var hook = await host.CreateHookAsync("courier-signed", mode: "resume");
-        host.Runtime.Wait("wf-order-7", bookmark: Workflows.Runtime.WebhookBookmarks.NameFor("courier-signed"), correlation: "order-7");
+        host.Runtime.Wait("wf-order-7", bookmark: SocialCommerce.Workflows.Runtime.WebhookBookmarks.NameFor("courier-signed"), correlation: "order-7");
 
         var response = await host.DeliverAsync("courier-signed", hook.Secret, """{"correlationId":"order-7","signedBy":"Li"}""");
         var accepted = await response.Content.ReadFromJsonAsync<HookAccepted>();

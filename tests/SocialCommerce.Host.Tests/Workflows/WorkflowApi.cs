@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCommerce.Cluster.Storage;
 using SocialCommerce.Host.Tests.Support;
 
@@ -12,17 +15,23 @@ namespace SocialCommerce.Host.Tests.Workflows;
 /// </summary>
 internal sealed class WorkflowApi : IAsyncDisposable
 {
-    private WorkflowApi(HostFactory host)
+    private WorkflowApi(HostFactory host, Action<IServiceCollection>? services)
     {
         Host = host;
-        Client = host.CreateClient();
+        App = services is null ? host : host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services));
+        Client = App.CreateClient();
     }
 
     public HostFactory Host { get; }
 
+    public WebApplicationFactory<Program> App { get; }
+
     public HttpClient Client { get; }
 
-    public static async Task<WorkflowApi> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) => new(await HostFactory.CreateAsync(provider));
+    /// <param name="services">Test additions to the host's services (e.g. an extra activity).</param>
+    public static async Task<WorkflowApi> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(await HostFactory.CreateAsync(provider, settings), services);
 
     /// <summary>Start → Log → (optionally) WaitForEvent "order.paid" correlated by <paramref name="correlation"/> → End.</summary>
     public static JsonObject Definition(string id, string logMessage = "hello", string? waitForEvent = null, string? correlation = null)

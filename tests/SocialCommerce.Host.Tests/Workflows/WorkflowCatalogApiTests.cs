@@ -20,7 +20,7 @@ public sealed class WorkflowCatalogApiTests
         Assert.Superset(new HashSet<string> { "Start", "End", "If", "Switch", "Fork", "Join", "ForEach", "SetVariable", "Log", "Delay", "Timer",
             "CronTrigger", "EventTrigger", "WaitForEvent", "WebhookTrigger", "HttpResponse", "SendWebhook" }, types);
         Assert.NotNull(catalog["events"]);
-        Assert.Equal(["Done", "TimedOut"], one["outcomes"]!.AsArray().Select(o => (string)o!));
+        Assert.Equal(["Done", "Timeout"], one["outcomes"]!.AsArray().Select(o => (string)o!));
         var eventName = one["inputs"]!.AsArray().Single(i => (string?)i!["name"] == "eventName")!;
         Assert.True((bool)eventName["required"]!);
         Assert.False(string.IsNullOrEmpty((string?)eventName["uiHint"]));

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCommerce.Cluster.Storage;
+using SocialCommerce.Workflows.Hosting;
 using SocialCommerce.Host.Tests.Support;
 
 namespace SocialCommerce.Host.Tests.Workflows;
@@ -51,6 +54,33 @@ public sealed class WorkflowInstancesApiTests
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
         Assert.Contains("not faulted", (await Problem.ReadAsync(retry)).Detail);
         Assert.Empty(resumed["resumed"]!.AsArray());
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task FaultedInstance_HasAnIncident_OperatorRetryAfterTheFix_Finishes(DatabaseProvider provider)
+    {
+        var partner = new DownstreamCall.Partner();
+        await using var api = await WorkflowApi.StartAsync(provider, new Dictionary<string, string?> { ["Workflows:IncidentMaxAttempts"] = "1" },
+            services => services.AddSingleton(partner).AddActivity<DownstreamCall>());
+        var definition = WorkflowApi.Definition("calls-partner");
+        definition["root"]!["activities"]![1] = new JsonObject { ["id"] = "log", ["type"] = nameof(DownstreamCall) };
+        await api.PublishedAsync(definition);
+        var instanceId = (string)(await api.DispatchAsync("calls-partner"))["instanceId"]!;
+
+        var faulted = await api.InstanceAsync(instanceId);
+        partner.Available = true;
+        var retried = await WorkflowApi.ExpectAsync(HttpStatusCode.OK, await api.Client.PostAsync($"/api/workflow-instances/{instanceId}/retry", null));
+        var journal = await api.GetAsync($"/api/workflow-instances/{instanceId}/journal?limit=100");
+
+        Assert.Equal("faulted", (string?)faulted["status"]);
+        Assert.Equal("log", (string?)faulted["incident"]!["activityId"]);
+        Assert.Contains("503", (string?)faulted["incident"]!["message"]);
+        Assert.Equal("finished", (string?)retried["status"]);
+        Assert.Null(retried["incident"]);
+        Assert.Single(journal["items"]!.AsArray(), e => (string?)e!["activityId"] == "log" && (string?)e["kind"] == "faulted");
+        Assert.Single(journal["items"]!.AsArray(), e => (string?)e!["activityId"] == "log" && (string?)e["kind"] == "completed");
     }
 
     [Fact]
@@ -123,7 +153,7 @@ public sealed class WorkflowInstancesApiTests
     {
         await using var api = await WorkflowApi.StartAsync();
         var definition = WorkflowApi.Definition("needs-input");
-        definition["inputs"] = new System.Text.Json.Nodes.JsonArray { new System.Text.Json.Nodes.JsonObject { ["name"] = "promoterId", ["type"] = "string", ["required"] = true } };
+        definition["inputs"] = new JsonArray { new JsonObject { ["name"] = "promoterId", ["type"] = "string", ["required"] = true } };
         await api.PublishedAsync(definition);
 
         var refused = await api.Client.PostAsJsonAsync("/api/workflows/needs-input/dispatch", new { input = new { other = 1 } });
