@@ -66,7 +66,7 @@ public static class WebhooksBench
             foreach (var clients in ClientCounts)
             {
                 var startsBefore = engine.Starts;
-                var run = await MeasureAsync(context, http, slug, secret, clients);
+                var run = await MeasureAsync(context, clients, id => SendAsync(http, slug, secret, id));
                 Row(provider, clients, PerSecond(raw), PerSecond(run.Rate), Ratio(run.Rate, raw), Ms(run.P50), Ms(run.P99),
                     dispatch ? "running" : "off", dispatch ? $"{engine.Starts - startsBefore:N0} of {run.Total:N0}" : "-");
             }
@@ -77,7 +77,11 @@ public static class WebhooksBench
         }
     }
 
-    private static async Task<(double Rate, double P50, double P99, long Total)> MeasureAsync(BenchContext context, HttpClient http, string slug, string secret, int clients)
+    /// <summary>
+    /// <paramref name="clients"/> concurrent loops, each calling <paramref name="send"/> (with a unique id) when its previous
+    /// call returned, for the context's duration: calls per second, p50 and p99 latency in ms, and the number of calls.
+    /// </summary>
+    internal static async Task<(double Rate, double P50, double P99, long Total)> MeasureAsync(BenchContext context, int clients, Func<string, Task> send)
     {
         var latencies = new List<double>[clients];
         var stopwatch = Stopwatch.StartNew();
@@ -87,7 +91,7 @@ public static class WebhooksBench
             for (var i = 0; stopwatch.Elapsed < context.Duration; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await SendAsync(http, slug, secret, $"{clients}-{worker}-{i}");
+                await send($"{clients}-{worker}-{i}");
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
@@ -147,7 +151,7 @@ public static class WebhooksBench
         }
     }
 
-    private static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+    internal static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>The engine's place: counts starts and returns at once, so the webhook path is what is measured.</summary>
     private sealed class CountingRuntime : IWorkflowRuntime

@@ -37,6 +37,48 @@ public sealed class WorkflowInstancesApiTests
     }
 
     [Fact]
+    public async Task PublishedEvent_StartsEventTriggerWorkflow_SameEventIdTwice_StartsOne()
+    {
+        await using var api = await WorkflowApi.StartAsync();
+        var definition = WorkflowApi.Definition("on-paid");
+        definition["root"]!["activities"]![0] = new JsonObject
+        {
+            ["id"] = "start", ["type"] = "EventTrigger", ["inputs"] = new JsonObject { ["eventName"] = new JsonObject { ["literal"] = "order.paid" } },
+        };
+        await api.PublishedAsync(definition);
+        await api.SettledAsync();
+
+        var first = await api.PublishEventAsync("order.paid", "o-1", eventId: "evt-9");
+        var repeat = await api.PublishEventAsync("order.paid", "o-1", eventId: "evt-9");
+        await api.SettledAsync();
+        var instances = await api.GetAsync("/api/workflow-instances?definitionId=on-paid");
+
+        var started = (string)Assert.Single(first["started"]!.AsArray())!;
+        Assert.Equal([started], repeat["started"]!.AsArray().Select(i => (string)i!));
+        Assert.Equal(1, (int)instances["total"]!);
+        Assert.Equal("o-1", (string?)(await api.InstanceAsync(started))["correlationId"]);
+    }
+
+    [Theory]
+    [InlineData("/api/workflows/x/dispatch", "{\"input\": [1,")]
+    [InlineData("/api/workflows/x/dispatch", "{\"input\": 5}")]
+    [InlineData("/api/workflow-events", "{\"name\": }")]
+    [InlineData("/api/workflow-events", "{\"payload\": {}}")]
+    public async Task MalformedDispatchOrEventBody_Is400Problem_AndStartsNothing(string path, string body)
+    {
+        await using var api = await WorkflowApi.StartAsync();
+        await api.PublishedAsync(WorkflowApi.Definition("x"));
+
+        var response = await api.Client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        await api.SettledAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty((await Problem.ReadAsync(response)).Errors);
+        Assert.Equal(0, (int)(await api.GetAsync("/api/workflow-instances"))["total"]!);
+    }
+
+    [Fact]
     public async Task Cancel_StopsAWaitingInstance_ThenCancelAndRetryAre409()
     {
         await using var api = await WorkflowApi.StartAsync();
