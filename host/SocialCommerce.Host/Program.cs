@@ -4,6 +4,8 @@ using SocialCommerce.Host.Commerce;
 using SocialCommerce.Host.Demo;
 using SocialCommerce.Host.Hosting;
 using SocialCommerce.Host.Webhooks;
+using SocialCommerce.Host.Plugins;
+using SocialCommerce.Plugins.Hosting;
 using SocialCommerce.Host.Workflows;
 using SocialCommerce.Workflows.Hosting;
 
@@ -16,6 +18,7 @@ builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddOpenApi(ApiDocument.Describe);
+builder.Services.AddPlugins(builder.Configuration);
 
 var app = builder.Build();
 app.UseHostDefaults();
@@ -23,6 +26,7 @@ app.MapCommerceApi();
 app.MapWebhooks();
 app.MapWorkflowsApi();
 app.MapOpenApi();
+app.MapPluginsApi();
 app.Run();
 
 /// <summary>The host's entry point; public so that in-process HTTP tests can start it.</summary>

@@ -7,7 +7,7 @@ namespace SocialCommerce.Workflows.Definitions;
 
 [GrainType("workflowDefinition")]
 internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionState> state, IGrainFactory grains, DefinitionValidator validator,
-    ActivityRegistry activities, TimeProvider time) : IWorkflowDefinitionGrain
+    ActivityRegistry activities, TimeProvider time, IEnumerable<IPublishHook> hooks) : IWorkflowDefinitionGrain
 {
     private string Id => state.Id.Key;
 
@@ -43,6 +43,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
             throw new WorkflowValidationException(Id, errors);
         }
         var published = draft with { Status = DefinitionStatus.Published };
+        await HoldDependenciesAsync(published, cancellationToken);
         await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, published.Version)).FreezeAsync(published, cancellationToken);
         var now = time.GetUtcNow();
         state.State.Versions.Add(new DefinitionVersionInfo(published.Version, now));
@@ -57,7 +58,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
 
     public async Task RetractAsync(CancellationToken cancellationToken = default)
     {
-        if (state.State.PublishedVersion is null)
+        if (state.State.PublishedVersion is not { } version)
         {
             return;
         }
@@ -66,6 +67,36 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         state.State.UpdatedAt = time.GetUtcNow();
         state.Emit(new WorkflowDefinitionRetracted(Id));
         await state.WriteAsync(cancellationToken);
+        // After the write: should this turn fail, the version keeps its hold, which errs on the safe side.
+        if (await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, version)).GetAsync(cancellationToken) is { } retracted)
+        {
+            foreach (var hook in hooks)
+            {
+                await hook.OnReleasedAsync(retracted, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets every publish hook check and hold what the version uses (plug-in pins). Older published versions keep their
+    /// holds: instances started on them may still run.
+    /// </summary>
+    private async Task HoldDependenciesAsync(WorkflowDefinition published, CancellationToken cancellationToken)
+    {
+        var refused = new List<ValidationError>();
+        foreach (var hook in hooks)
+        {
+            refused.AddRange(await hook.OnPublishingAsync(published, cancellationToken));
+        }
+        if (refused.Count == 0)
+        {
+            return;
+        }
+        foreach (var hook in hooks)
+        {
+            await hook.OnReleasedAsync(published, cancellationToken);
+        }
+        throw new WorkflowValidationException(Id, refused);
     }
 
     public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)

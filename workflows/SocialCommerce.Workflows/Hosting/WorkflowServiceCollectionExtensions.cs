@@ -6,6 +6,7 @@ using SocialCommerce.Workflows.Activities.ControlFlow;
 using SocialCommerce.Workflows.Activities.Events;
 using SocialCommerce.Workflows.Activities.Http;
 using SocialCommerce.Workflows.Activities.Primitives;
+using SocialCommerce.Workflows.Activities.Scripting;
 using SocialCommerce.Workflows.Activities.Timers;
 using SocialCommerce.Workflows.Events;
 using SocialCommerce.Workflows.Definitions;
@@ -58,6 +59,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
             .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
             .AddActivity<WaitForWebhook>().AddActivity<HttpResponse>().AddActivity<SendWebhook>();
+        services.AddActivity<RunScript>().AddPublishHook<PluginPins>();
         return services;
     }
 
@@ -65,6 +67,13 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity
     {
         services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+
+    /// <summary>Adds a check that publishing runs, holding what a published version uses until it is retracted.</summary>
+    public static IServiceCollection AddPublishHook<THook>(this IServiceCollection services) where THook : class, IPublishHook
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPublishHook, THook>());
         return services;
     }
 
