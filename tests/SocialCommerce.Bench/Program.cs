@@ -2,11 +2,8 @@ using SocialCommerce.Bench;
 using SocialCommerce.Bench.Cluster;
 using SocialCommerce.Bench.Engine;
 using SocialCommerce.Bench.Webhooks;
-<<<<<<< HEAD
-using SocialCommerce.Bench.WorkflowApi;
-=======
 using SocialCommerce.Bench.Plugins;
->>>>>>> main
+using SocialCommerce.Bench.WorkflowApi;
 
 // Figures, not pass/fail. Each area prints markdown rows for BENCHMARKS.md, each beside a baseline measured in
 // the same run. PostgreSQL figures need SC_TEST_POSTGRES (scripts/with-postgres.sh sets it).
@@ -16,11 +13,8 @@ var areas = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.Ordi
     ["cluster"] = ClusterBench.RunAsync,
     ["engine"] = EngineBench.RunAsync,
     ["webhooks"] = WebhooksBench.RunAsync,
-<<<<<<< HEAD
-    ["workflow-api"] = WorkflowApiBench.RunAsync,
-=======
     ["plugins"] = PluginsBench.RunAsync,
->>>>>>> main
+    ["workflow-api"] = WorkflowApiBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? areas.Keys.ToList() : args.Where(areas.ContainsKey).ToList();
