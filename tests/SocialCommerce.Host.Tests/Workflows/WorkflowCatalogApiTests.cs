@@ -88,5 +88,7 @@ public sealed class WorkflowCatalogApiTests
         Assert.Equal("PublishWorkflowDefinition", (string?)publish["operationId"]);
         Assert.Equal("Workflow definitions", (string?)publish["tags"]![0]);
         Assert.NotNull(publish["responses"]!["422"]);
+        var statuses = document["components"]!["schemas"]!["WorkflowStatus"]!["enum"]!.AsArray().Select(v => (string?)v);
+        Assert.Equal(["running", "suspended", "finished", "faulted", "cancelled"], statuses);
     }
 }
