@@ -12,12 +12,14 @@ namespace SocialCommerce.Host.Errors;
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    private const string WrongKindMessage = "The JSON value could not be converted to ";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             _ when Find<DomainException>(exception) is { } domain => FromDomain(domain),
-            BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            BadHttpRequestException badRequest => FromBadRequest(httpContext, badRequest),
             _ => null,
         };
         if (problem is null)
@@ -53,12 +55,18 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         return problem;
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    private static ProblemDetails FromBadRequest(HttpContext httpContext, BadHttpRequestException exception)
     {
         if (Find<JsonException>(exception) is { } json)
         {
             var field = JsonPathToField(json.Path);
             var message = json.Message.Split(" Path: ")[0];
+            // The serializer's "could not be converted to <C# type>" means a value of the wrong kind; our own
+            // converters (Money) throw messages a person can already act on.
+            if (message.StartsWith(WrongKindMessage, StringComparison.Ordinal))
+            {
+                message = ExpectedJsonValue.Describe(httpContext, field, json.Path) ?? message;
+            }
             return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -73,12 +81,19 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         {
             Status = exception.StatusCode,
             Title = "The request could not be read",
-            Detail = exception.Message,
+            Detail = ExpectsBody(httpContext) && !HasBody(httpContext.Request)
+                ? "This endpoint needs a JSON body (Content-Type: application/json) and none was sent; see /openapi/v1.json for its fields."
+                : exception.Message,
         };
     }
 
+    private static bool ExpectsBody(HttpContext httpContext) => ExpectedJsonValue.BodyType(httpContext) is not null;
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
     /// <summary>"$.items[0].unitPrice" → "items[0].unitPrice", the field name used in validation errors.</summary>
-    private static string JsonPathToField(string? path) =>
+    internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
 
     private static T? Find<T>(Exception? exception) where T : Exception

@@ -11,5 +11,6 @@ public sealed class PluginOptions
     public string Directory { get; set; } = "plugins";
 
     /// <summary>What one run of a plug-in or expression may spend.</summary>
-    public ScriptLimits Limits { get; set; } = ScriptLimits.Default;
+    // A new instance, never the shared Default: the configuration binder sets properties on what it finds here.
+    public ScriptLimits Limits { get; set; } = new();
 }

@@ -132,5 +132,5 @@ public sealed class HostileScriptTests
     }
 
     private static PluginRunner Runner(ScriptLimits limits) =>
-        new(null!, new PluginCompiler(), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Hosting.PluginOptions { Limits = limits }));
+        new(null!, new PluginCompiler(), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new SocialCommerce.Plugins.Hosting.PluginOptions { Limits = limits }));
 }

@@ -16,6 +16,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         var draft = definition with { Id = Id, Version = state.State.LastVersion + 1, Status = DefinitionStatus.Draft };
         var errors = validator.Validate(draft).Errors;
         state.State.Draft = draft;
+        state.State.Deleted = false;
         state.State.Name = draft.Name;
         state.State.UpdatedAt = time.GetUtcNow();
         state.Emit(new WorkflowDefinitionSaved(Id, draft.Name, draft.Version));
@@ -23,13 +24,13 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         return new DraftSaved(draft, errors);
     }
 
-    public Task<DefinitionSummary?> GetSummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.Exists
+    public Task<DefinitionSummary?> GetSummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.Exists && !state.State.Deleted
         ? new DefinitionSummary(Id, state.State.Name, state.State.PublishedVersion, state.State.Draft?.Version, state.State.Retracted,
             state.State.Versions, state.State.UpdatedAt)
         : null);
 
     public async Task<WorkflowDefinition?> GetLatestAsync(CancellationToken cancellationToken = default) =>
-        state.State.Draft ?? (state.State.LastVersion == 0
+        state.State.Draft ?? (state.State.Versions.Count == 0
             ? null
             : await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, state.State.LastVersion)).GetAsync(cancellationToken));
 
@@ -96,6 +97,28 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
             await hook.OnReleasedAsync(published, cancellationToken);
         }
         throw new WorkflowValidationException(Id, refused);
+    }
+
+    public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!state.Exists || state.State.Deleted)
+        {
+            return false;
+        }
+        if (state.State.PublishedVersion is not null)
+        {
+            state.Emit(new WorkflowDefinitionRetracted(Id));
+        }
+        state.State.DeletedAfterVersion = state.State.LastVersion;
+        state.State.Versions.Clear();
+        state.State.Draft = null;
+        state.State.PublishedVersion = null;
+        state.State.Retracted = false;
+        state.State.Deleted = true;
+        state.State.UpdatedAt = time.GetUtcNow();
+        state.Emit(new WorkflowDefinitionDeleted(Id));
+        await state.WriteAsync(cancellationToken);
+        return true;
     }
 
     public Task<int?> GetPublishedVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.PublishedVersion);

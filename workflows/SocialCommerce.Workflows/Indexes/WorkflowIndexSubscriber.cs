@@ -20,6 +20,7 @@ internal sealed class WorkflowIndexSubscriber(IDatabase database) : IEventSubscr
         "workflow.definition-saved" => DefinitionSavedAsync(domainEvent.Read<WorkflowDefinitionSaved>(), domainEvent.OccurredAt, cancellationToken),
         "workflow.definition-published" => DefinitionPublishedAsync(domainEvent.Read<WorkflowDefinitionPublished>(), domainEvent.OccurredAt, cancellationToken),
         "workflow.definition-retracted" => DefinitionRetractedAsync(domainEvent.Read<WorkflowDefinitionRetracted>(), domainEvent.OccurredAt, cancellationToken),
+        "workflow.definition-deleted" => DefinitionDeletedAsync(domainEvent.Read<WorkflowDefinitionDeleted>(), cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -97,6 +98,15 @@ internal sealed class WorkflowIndexSubscriber(IDatabase database) : IEventSubscr
         await connection.ExecuteAsync("UPDATE workflow_definitions SET retracted = 1, published_version = NULL, updated_at = @at WHERE definition_id = @id",
             cancellationToken, transaction, ("@id", retracted.DefinitionId), ("@at", at.ToUnixTimeMilliseconds()));
         await connection.ExecuteAsync("DELETE FROM workflow_triggers WHERE definition_id = @id", cancellationToken, transaction, ("@id", retracted.DefinitionId));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task DefinitionDeletedAsync(WorkflowDefinitionDeleted deleted, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM workflow_definitions WHERE definition_id = @id", cancellationToken, transaction, ("@id", deleted.DefinitionId));
+        await connection.ExecuteAsync("DELETE FROM workflow_triggers WHERE definition_id = @id", cancellationToken, transaction, ("@id", deleted.DefinitionId));
         await transaction.CommitAsync(cancellationToken);
     }
 
