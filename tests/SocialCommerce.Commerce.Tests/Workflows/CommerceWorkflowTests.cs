@@ -70,6 +70,33 @@ public sealed class CommerceWorkflowTests
     }
 
     [Fact]
+    public async Task RewardStepInALoop_GetsANewOperationIdEachIteration_SoEachTaskIsPaid()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var node = await CommerceWorkflowNode.StartAsync(database);
+        await node.PublishAsync(Flow("task-rewards",
+            [
+                Node("start", "Start"),
+                Node("each", "ForEach", Variable("items", "tasks"), Literal("itemVariable", "task")),
+                Node("reward", "GrantTaskReward", Literal("promoterId", "p1"), Variable("taskName", "task"), Literal("amountFen", 300)),
+                Node("end", "End"),
+            ],
+            [
+                Done("start", "each"), new Connection("each", "Iterate", "reward"), Done("each", "end"),
+                new Connection("reward", nameof(TaskRewardOutcome.Granted), "each"),
+            ],
+            [new VariableDefinition("task", VariableType.String)],
+            [new WorkflowInputDefinition("tasks", VariableType.Json)]));
+
+        await node.StartAsync("task-rewards", "loop", new JsonObject { ["tasks"] = new JsonArray("invite-fans", "moments", "build-group") });
+
+        Assert.Equal(WorkflowStatus.Finished, (await node.Service<WorkflowInstanceService>().GetAsync("loop"))!.Status);
+        var ledger = await node.LedgerAsync("p1");
+        Assert.Equal(["loop/reward/0", "loop/reward/1", "loop/reward/2"], ledger.Entries.Select(e => e.EntryId));
+        Assert.Equal(900, ledger.TaskRewards.Fen);
+    }
+
+    [Fact]
     public async Task TaskRewards_StayWithinTheCap_TheLastOneCutToFit_ThenCapReached()
     {
         await using var database = TestDatabase.CreateSqlite();
