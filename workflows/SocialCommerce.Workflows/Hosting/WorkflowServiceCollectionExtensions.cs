@@ -15,6 +15,7 @@ using SocialCommerce.Workflows.Indexes;
 using SocialCommerce.Workflows.Instances;
 using SocialCommerce.Workflows.Runtime;
 using SocialCommerce.Workflows.Services;
+using SocialCommerce.Workflows.Triggers;
 using SocialCommerce.Workflows.Expressions;
 using SocialCommerce.Workflows.Outbound;
 using SocialCommerce.Cluster.Hosting;
@@ -55,6 +56,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddGrain<IWorkflowInstanceGrain, WorkflowInstanceGrain>();
         services.AddEventSubscriber<WorkflowIndexSubscriber>();
         services.AddEventSubscriber<WorkflowEventRouter>();
+        services.AddGrain<IWorkflowScheduleGrain, WorkflowScheduleGrain>();
+        services.AddEventSubscriber<WorkflowScheduleSubscriber>();
         services.AddActivity<Start>().AddActivity<End>().AddActivity<If>().AddActivity<Switch>().AddActivity<Fork>().AddActivity<Join>()
             .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
             .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
