@@ -50,6 +50,22 @@ public sealed class InstanceRuntimeTests
     }
 
     [Fact]
+    public async Task StimulusRightAfterTheInstanceStartsWaiting_FindsIt_BeforeAnyOutboxPass()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var node = await WorkflowNode.StartAsync(database, new FakeTimeProvider());
+        await node.PublishAsync(Define([Node("start", "Start"), Node("wait", "WaitForEvent", Literal("eventName", "paid"), Literal("correlation", "o-1"))],
+            [Done("start", "wait")]));
+
+        await node.Runtime().StartAsync(new StartWorkflowRequest("test-flow", "quick"));
+        var resumed = await node.Runtime().ResumeAsync(new ResumeWorkflowRequest("evt-1", BookmarkName: "event:paid", CorrelationId: "o-1"));
+
+        Assert.Equal(["quick"], resumed.InstanceIds);
+        Assert.Equal(WorkflowStatus.Finished, (await node.Instances().GetAsync("quick"))!.Status);
+        Assert.Equal(0, await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM workflow_bookmarks"));
+    }
+
+    [Fact]
     public async Task StartingTheSameInstanceIdTwice_RunsItOnce()
     {
         await using var database = TestDatabase.CreateSqlite();
