@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SocialCommerce.Commerce;
@@ -10,7 +11,7 @@ namespace SocialCommerce.Host.Errors;
 /// validation 400 with per-field errors) and unreadable request bodies (malformed JSON 400, with the field and
 /// position). Anything else is left to the default 500 handler.
 /// </summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     private const string WrongKindMessage = "The JSON value could not be converted to ";
 
@@ -77,6 +78,20 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             };
         }
 
+        // "Failed to bind parameter "int limit" from "abc"." — a query or route value of the wrong kind.
+        if (UnboundParameter().Match(exception.Message) is { Success: true } unbound &&
+            ExpectedJsonValue.DescribeParameter(httpContext, unbound.Groups["name"].Value) is { } expectation)
+        {
+            var name = unbound.Groups["name"].Value;
+            var message = $"{expectation} (got '{unbound.Groups["value"].Value}').";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid",
+                Detail = message,
+            };
+        }
+
         return new ProblemDetails
         {
             Status = exception.StatusCode,
@@ -95,6 +110,9 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
     /// <summary>"$.items[0].unitPrice" → "items[0].unitPrice", the field name used in validation errors.</summary>
     internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex UnboundParameter();
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,12 +31,27 @@ internal static class ExpectedJsonValue
         return type is null ? null : $"{field} must be {Expectation(options, type)}.";
     }
 
+    /// <summary>E.g. "limit must be a whole number" for a query or route value of a handler parameter; null when unknown.</summary>
+    public static string? DescribeParameter(HttpContext context, string name)
+    {
+        var parameter = FailedEndpoint(context)?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name);
+        if (parameter is null)
+        {
+            return null;
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return $"{name} must be {Expectation(options, Unwrap(parameter.ParameterType))}";
+    }
+
     /// <summary>
     /// The type the failed endpoint reads its body as. The exception handler runs with the endpoint cleared, so it
     /// is taken from the exception feature.
     /// </summary>
-    public static Type? BodyType(HttpContext context) =>
-        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+    public static Type? BodyType(HttpContext context) => FailedEndpoint(context)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+
+    private static Endpoint? FailedEndpoint(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
 
     private static Type? FieldType(JsonSerializerOptions options, Type bodyType, string? jsonPath)
     {

@@ -14,7 +14,8 @@ namespace SocialCommerce.Host.Workflows;
 internal static class DefinitionBody
 {
     /// <param name="id">The id the route names; the body's id may be left out, but must match if given.</param>
-    public static async Task<WorkflowDefinition> ReadAsync(HttpRequest request, string? id, CancellationToken cancellationToken)
+    /// <param name="replacesBodyId">The id replaces the body's (an import under another id) rather than having to match it.</param>
+    public static async Task<WorkflowDefinition> ReadAsync(HttpRequest request, string? id, CancellationToken cancellationToken, bool replacesBodyId = false)
     {
         JsonNode? node;
         try
@@ -31,7 +32,7 @@ internal static class DefinitionBody
         }
         if (id is not null)
         {
-            if (body["id"] is JsonValue given && given.TryGetValue<string>(out var bodyId) && bodyId != id)
+            if (!replacesBodyId && body["id"] is JsonValue given && given.TryGetValue<string>(out var bodyId) && bodyId != id)
             {
                 throw Invalid("id", $"The body's id '{bodyId}' differs from the id '{id}' in the URL; leave it out or make them equal.");
             }

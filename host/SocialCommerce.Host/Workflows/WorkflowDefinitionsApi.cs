@@ -138,7 +138,7 @@ public static class WorkflowDefinitionsApi
         {
             new ValidationErrors().Id("id", id).ThrowIfAny();
         }
-        var definition = await DefinitionBody.ReadAsync(context.Request, id, cancellationToken);
+        var definition = await DefinitionBody.ReadAsync(context.Request, id, cancellationToken, replacesBodyId: true);
         var saved = await definitions.SaveDraftAsync(definition, cancellationToken);
         return WorkflowJsonResults.At(context, StatusCodes.Status201Created, $"{Prefix}/{definition.Id}", saved);
     }

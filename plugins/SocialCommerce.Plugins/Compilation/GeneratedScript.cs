@@ -10,6 +10,9 @@ namespace SocialCommerce.Plugins.Compilation;
 internal sealed record GeneratedScript(
     string AssemblyName, string EntryTypeName, string Source, TextSpan UserSpan, string FileName, IReadOnlyCollection<Type> HostTypes)
 {
+    /// <summary>Compiled expression libraries the script may call (their classes count as host types).</summary>
+    public IReadOnlyList<LoadedScript> Libraries { get; init; } = [];
+
     /// <summary>1-based line and column of a position inside (or clamped to) the user's code.</summary>
     public (int Line, int Column) UserPosition(int position)
     {

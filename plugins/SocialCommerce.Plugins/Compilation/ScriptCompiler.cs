@@ -30,11 +30,18 @@ internal sealed class ScriptCompiler
             nullableContextOptions: NullableContextOptions.Disable,
             concurrentBuild: false));
 
+    private static int s_compiles;
+
+    /// <summary>Whether Roslyn has compiled anything in this process yet (its load and JIT are paid once per process).</summary>
+    public static bool IsWarm => Volatile.Read(ref s_compiles) > 0;
+
     public LoadedScript Compile(GeneratedScript script)
     {
+        Interlocked.Increment(ref s_compiles);
         var tree = CSharpSyntaxTree.ParseText(script.Source, ParseOptions, script.FileName, Encoding.UTF8);
         var compilation = Template.WithAssemblyName(script.AssemblyName)
             .AddReferences(ScriptReferences.For(script.HostTypes).Except(ScriptReferences.Framework))
+            .AddReferences(script.Libraries.Select(l => l.Reference))
             .AddSyntaxTrees(tree);
 
         // The sandbox looks at code with compile errors too: "unsafe code is not available" says more than
@@ -54,11 +61,11 @@ internal sealed class ScriptCompiler
         {
             ThrowIfAny(script, emitted.Diagnostics);
         }
-        peStream.Position = 0;
         pdbStream.Position = 0;
-        var context = new ScriptLoadContext(script.AssemblyName);
-        var assembly = context.LoadFromStream(peStream, pdbStream);
-        return new LoadedScript(assembly, assembly.GetType(script.EntryTypeName, throwOnError: true)!, context);
+        var image = peStream.ToArray();
+        var context = new ScriptLoadContext(script.AssemblyName, script.Libraries.Select(l => l.Assembly));
+        var assembly = context.LoadFromStream(new MemoryStream(image), pdbStream);
+        return new LoadedScript(assembly, assembly.GetType(script.EntryTypeName, throwOnError: true)!, context, image);
     }
 
     private static void ThrowIfAny(GeneratedScript script, IEnumerable<Diagnostic> diagnostics, IReadOnlyList<ScriptDiagnostic>? refused = null)
@@ -82,9 +89,16 @@ internal sealed class ScriptCompiler
     }
 }
 
-/// <summary>A compiled script: its assembly, the generated entry type, and the context that unloads them.</summary>
-internal sealed record LoadedScript(Assembly Assembly, Type EntryType, ScriptLoadContext Context)
+/// <summary>
+/// A compiled script: its assembly, the generated entry type, the context that unloads them, and its image (so that
+/// other scripts, expressions using an expression library, can compile against it).
+/// </summary>
+internal sealed record LoadedScript(Assembly Assembly, Type EntryType, ScriptLoadContext Context, byte[] Image)
 {
+    private MetadataReference? _reference;
+
+    public MetadataReference Reference => _reference ??= MetadataReference.CreateFromImage(Image);
+
     public TDelegate Method<TDelegate>(string name) where TDelegate : Delegate =>
         EntryType.GetMethod(name, BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<TDelegate>()
         ?? throw new InvalidOperationException($"The generated script has no public static method {name}.");

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using SocialCommerce.Plugins.Compilation;
+using SocialCommerce.Plugins.Manifests;
 using SocialCommerce.Plugins.Sandbox;
 
 namespace SocialCommerce.Plugins.Expressions;
@@ -37,13 +38,26 @@ public sealed class ExpressionCompiler
     /// <param name="variables">The names the code may read, with their types.</param>
     /// <param name="resultType">What the code must produce (implicit conversions apply).</param>
     /// <exception cref="ScriptCompilationException">It does not compile, or the sandbox refuses it.</exception>
-    public CompiledExpression Compile(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType)
+    public CompiledExpression Compile(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType) =>
+        Compile(code, variables, resultType, []);
+
+    /// <summary>
+    /// As <see cref="Compile(string, IReadOnlyList{ExpressionVariable}, Type)"/>, with the public static methods of
+    /// expression-library plug-ins callable by their names (<c>RateBp(Gmv)</c>).
+    /// </summary>
+    public CompiledExpression Compile(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType,
+        IReadOnlyList<CompiledPlugin> libraries)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(resultType);
-        var key = Hash(code, variables, resultType);
-        var entry = _cache.GetOrAdd(key, k => new Lazy<CompiledExpression>(() => CompileNew(k, code, variables, resultType)));
+        var notLibrary = libraries.FirstOrDefault(l => l.Manifest.Kind != PluginKind.ExpressionLibrary);
+        if (notLibrary is not null)
+        {
+            throw new ArgumentException($"Plug-in {notLibrary.Manifest.Name} is a {notLibrary.Manifest.Kind.Name()}, not an expression library.", nameof(libraries));
+        }
+        var key = Hash(code, variables, resultType, libraries);
+        var entry = _cache.GetOrAdd(key, k => new Lazy<CompiledExpression>(() => CompileNew(k, code, variables, resultType, libraries)));
         try
         {
             return entry.Value;
@@ -60,15 +74,17 @@ public sealed class ExpressionCompiler
     public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
         Task.Run(() => Compile("1 + 1", [], typeof(int)).Evaluate(new Dictionary<string, object?>(), cancellationToken), cancellationToken);
 
-    private CompiledExpression CompileNew(string key, string code, IReadOnlyList<ExpressionVariable> variables, Type resultType)
+    private CompiledExpression CompileNew(string key, string code, IReadOnlyList<ExpressionVariable> variables, Type resultType,
+        IReadOnlyList<CompiledPlugin> libraries)
     {
         var copy = variables.ToArray();
-        var script = Generate(key, code, copy, resultType);
+        var script = Generate(key, code, copy, resultType, libraries);
         var loaded = _compiler.Compile(script);
         return new CompiledExpression(copy, resultType, loaded.Method<Func<object?[], object?>>("Run"), _limits, FileName);
     }
 
-    private static GeneratedScript Generate(string key, string code, ExpressionVariable[] variables, Type resultType)
+    private static GeneratedScript Generate(string key, string code, ExpressionVariable[] variables, Type resultType,
+        IReadOnlyList<CompiledPlugin> libraries)
     {
         foreach (var variable in variables)
         {
@@ -90,6 +106,7 @@ public sealed class ExpressionCompiler
         var parameters = string.Join(", ", variables.Select(v => $"{CSharpTypeName.Of(v.Type)} @{v.Name}"));
         var builder = new GeneratedScriptBuilder(FileName)
             .Append(ScriptUsings.Directives)
+            .Append(string.Concat(libraries.Select(l => $"using static global::{l.Loaded.EntryType.FullName};\n")))
             .Append($$"""
                 namespace SocialCommerce.Scripts
                 {
@@ -112,8 +129,10 @@ public sealed class ExpressionCompiler
             builder.Append("return\n").AppendUserCode(code).Append(";\n");
         }
         builder.Append("}\n}\n}\n");
-        var hostTypes = variables.Select(v => v.Type).Append(resultType).SelectMany(CSharpTypeName.Closure).Distinct().ToList();
-        return builder.Build("SocialCommerce.Scripts." + typeName, "SocialCommerce.Scripts." + typeName, hostTypes);
+        var hostTypes = variables.Select(v => v.Type).Append(resultType).SelectMany(CSharpTypeName.Closure)
+            .Concat(libraries.Select(l => l.Loaded.EntryType)).Distinct().ToList();
+        return builder.Build("SocialCommerce.Scripts." + typeName, "SocialCommerce.Scripts." + typeName, hostTypes)
+            with { Libraries = libraries.Select(l => l.Loaded).ToList() };
     }
 
     // An expression has no statement terminators; anything with ';' or braces around it is a statement body.
@@ -123,9 +142,13 @@ public sealed class ExpressionCompiler
         return trimmed.Contains(';') || trimmed.StartsWith('{');
     }
 
-    private static string Hash(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType)
+    private static string Hash(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType, IReadOnlyList<CompiledPlugin> libraries)
     {
         var text = new StringBuilder(code).Append('\0').Append(resultType.AssemblyQualifiedName);
+        foreach (var library in libraries)
+        {
+            text.Append("\0lib:").Append(library.ContentHash);
+        }
         foreach (var variable in variables)
         {
             text.Append('\0').Append(variable.Name).Append(':').Append(variable.Type.AssemblyQualifiedName);

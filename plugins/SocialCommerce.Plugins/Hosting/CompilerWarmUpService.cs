@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SocialCommerce.Plugins.Compilation;
 using SocialCommerce.Plugins.Expressions;
 
 namespace SocialCommerce.Plugins.Hosting;
@@ -12,6 +13,11 @@ internal sealed class CompilerWarmUpService(ExpressionCompiler compiler, TimePro
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Warming is per process: a second host in the same process (tests start many) has nothing to gain.
+        if (ScriptCompiler.IsWarm)
+        {
+            return;
+        }
         var started = time.GetTimestamp();
         try
         {

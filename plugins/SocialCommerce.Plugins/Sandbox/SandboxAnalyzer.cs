@@ -35,10 +35,14 @@ internal sealed class SandboxAnalyzer(SemanticModel model, GeneratedScript scrip
             CheckSymbol(node);
             if (node is ExpressionSyntax expression && node is not (PredefinedTypeSyntax or NullableTypeSyntax))
             {
-                var type = model.GetTypeInfo(expression).Type;
-                if (type is not null && SandboxPolicy.RefusalOf(type, _scriptAssembly, _hostTypes) is { } refusal)
+                // The converted type too: a lambda has no type of its own, but may become an expression tree.
+                var info = model.GetTypeInfo(expression);
+                foreach (var type in new[] { info.Type, info.ConvertedType }.OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).Cast<ITypeSymbol>())
                 {
-                    Report(node, ForbiddenApiId, $"'{type.ToDisplayString()}' is not allowed in scripts: {refusal}.");
+                    if (SandboxPolicy.RefusalOf(type, _scriptAssembly, _hostTypes) is { } refusal)
+                    {
+                        Report(node, ForbiddenApiId, $"'{type.ToDisplayString()}' is not allowed in scripts: {refusal}.");
+                    }
                 }
             }
         }

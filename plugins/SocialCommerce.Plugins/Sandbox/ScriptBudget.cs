@@ -17,7 +17,9 @@ namespace SocialCommerce.Plugins.Sandbox;
 /// </remarks>
 public static class ScriptBudget
 {
-    private const long SliceSteps = 4096;
+    // Steps between looks at the allocation counter (cheap); the clock and the token are read every ClockSlices slices.
+    private const long SliceSteps = 64;
+    private const int ClockSlices = 64;
 
     [ThreadStatic] private static long t_stepsLeftInSlice;
     [ThreadStatic] private static ScriptRun? t_run;
@@ -106,7 +108,7 @@ public static class ScriptBudget
         }
         run.StepsUsed += SliceSteps;
         run.ThrowIfStopped();
-        var reason = run.Check();
+        var reason = ++run.Slices % ClockSlices == 0 ? run.Check() : run.AllocationExceeded();
         if (reason is not null)
         {
             Exceed(reason);
@@ -132,6 +134,7 @@ public static class ScriptBudget
     {
         public ScriptLimits Limits { get; private set; } = ScriptLimits.Default;
         public long StepsUsed { get; set; }
+        public long Slices { get; set; }
         public string? ExceededReason { get; set; }
         private long _deadline;
         private long _allocatedAtStart;
@@ -141,6 +144,7 @@ public static class ScriptBudget
         {
             Limits = limits;
             StepsUsed = 0;
+            Slices = 0;
             ExceededReason = null;
             _cancellationToken = cancellationToken;
             _deadline = Stopwatch.GetTimestamp() + (long)(limits.Timeout.TotalSeconds * Stopwatch.Frequency);

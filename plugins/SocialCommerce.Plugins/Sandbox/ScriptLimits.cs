@@ -2,8 +2,8 @@ namespace SocialCommerce.Plugins.Sandbox;
 
 /// <summary>
 /// What one run of a script may spend. Steps are counted at every loop iteration and method or lambda entry, so an
-/// infinite loop or a runaway recursion ends within <see cref="MaxSteps"/>; the clock, the cancellation token and
-/// the allocation counter are read every few thousand steps.
+/// infinite loop or a runaway recursion ends within <see cref="MaxSteps"/>; the allocation counter is read every 64
+/// steps and at every array, the clock and the cancellation token every 4,096 steps.
 /// </summary>
 public sealed record ScriptLimits
 {

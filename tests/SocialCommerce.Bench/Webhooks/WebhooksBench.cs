@@ -66,7 +66,7 @@ public static class WebhooksBench
             foreach (var clients in ClientCounts)
             {
                 var startsBefore = engine.Starts;
-                var run = await MeasureAsync(context, http, slug, secret, clients);
+                var run = await MeasureAsync(context, clients, id => SendAsync(http, slug, secret, id));
                 Row(provider, clients, PerSecond(raw), PerSecond(run.Rate), Ratio(run.Rate, raw), Ms(run.P50), Ms(run.P99),
                     (run.CpuMs * 1000).ToString("0", CultureInfo.InvariantCulture) + " µs", dispatch ? "running" : "off", dispatch ? $"{engine.Starts - startsBefore:N0} of {run.Total:N0}" : "-");
             }
@@ -77,7 +77,11 @@ public static class WebhooksBench
         }
     }
 
-    private static async Task<(double Rate, double P50, double P99, long Total, double CpuMs)> MeasureAsync(BenchContext context, HttpClient http, string slug, string secret, int clients)
+    /// <summary>
+    /// <paramref name="clients"/> concurrent loops, each calling <paramref name="send"/> (with a unique id) when its previous
+    /// call returned, for the context's duration: calls per second, p50 and p99 latency in ms, the number of calls, and the process CPU ms per call.
+    /// </summary>
+    internal static async Task<(double Rate, double P50, double P99, long Total, double CpuMs)> MeasureAsync(BenchContext context, int clients, Func<string, Task> send)
     {
         var latencies = new List<double>[clients];
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -88,7 +92,7 @@ public static class WebhooksBench
             for (var i = 0; stopwatch.Elapsed < context.Duration; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await SendAsync(http, slug, secret, $"{clients}-{worker}-{i}");
+                await send($"{clients}-{worker}-{i}");
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
@@ -149,7 +153,7 @@ public static class WebhooksBench
         }
     }
 
-    private static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+    internal static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>The engine's place: counts starts and returns at once, so the webhook path is what is measured.</summary>
     private sealed class CountingRuntime : IWorkflowRuntime

@@ -107,23 +107,48 @@ public sealed class RefusedRequestTests
     }
 
     [Theory]
-    [ProviderData(DatabaseProvider.Sqlite)]
-    [ProviderData(DatabaseProvider.Postgres)]
-    public async Task Payment_OnCompletedOrder_Is409_AndChangesNothing(DatabaseProvider provider)
+    [ProviderData(DatabaseProvider.Sqlite, false, "Order is completed", "Order 'o1' is already completed (paid in full and signed); it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Postgres, false, "Order is completed", "Order 'o1' is already completed (paid in full and signed); it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Sqlite, true, "Order is returned", "Order 'o1' was returned; it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Postgres, true, "Order is returned", "Order 'o1' was returned; it takes no more payments.")]
+    public async Task Payment_OnCompletedOrReturnedOrder_Is409_AndChangesNothing(DatabaseProvider provider, bool returned, string title, string detail)
     {
         await using var node = await ApiTestHost.StartAsync(provider);
         await node.HundredYuanOrderAsync();
         await node.Api.PayAsync("o1", "pay1", "alipay", 10_000);
         await node.Api.ShipAsync("o1");
         await node.Api.SignAsync("o1");
+        if (returned)
+        {
+            await node.Api.ReturnAsync("o1", "wrong size");
+        }
+
         var before = await node.SnapshotAsync("/api/orders/o1");
 
         var response = await node.Client.PostAsJsonAsync("/api/orders/o1/payments", new { paymentId = "pay2", channel = "cod", amount = 100 });
 
         var problem = await Problem.ReadAsync(response);
         Assert.Equal((HttpStatusCode.Conflict, ProblemJson), (response.StatusCode, problem.MediaType));
-        Assert.Equal("Order is completed", problem.Title);
-        Assert.Equal("Order 'o1' is already completed (paid in full and signed); it takes no more payments.", problem.Detail);
+        Assert.Equal((title, detail), (problem.Title, problem.Detail));
+        Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite, "sign", "Order 'o1' has not been shipped, so it cannot be signed for. Mark it shipped first.")]
+    [ProviderData(DatabaseProvider.Postgres, "sign", "Order 'o1' has not been shipped, so it cannot be signed for. Mark it shipped first.")]
+    [ProviderData(DatabaseProvider.Sqlite, "return", "Order 'o1' has not been shipped, so it cannot be returned.")]
+    [ProviderData(DatabaseProvider.Postgres, "return", "Order 'o1' has not been shipped, so it cannot be returned.")]
+    public async Task SignOrReturn_BeforeShipping_Is422_AndChangesNothing(DatabaseProvider provider, string step, string detail)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.HundredYuanOrderAsync();
+        var before = await node.SnapshotAsync("/api/orders/o1");
+
+        var response = await node.Client.PostAsJsonAsync($"/api/orders/o1/{step}", new { reason = "changed my mind" });
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(("Order not shipped", detail), (problem.Title, problem.Detail));
         Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
     }
 
@@ -271,6 +296,21 @@ public sealed class RefusedRequestTests
         Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
         Assert.Equal([message], problem.Errors[field]);
         Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task QueryValueOfTheWrongKind_Is400_NamingTheParameter(DatabaseProvider provider)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.Api.DefineRegionAsync("north-east");
+
+        var response = await node.Client.GetAsync("/api/regions/north-east/promoters?limit=abc");
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(["limit must be a whole number (got 'abc')."], problem.Errors["limit"]);
     }
 
     [Theory]

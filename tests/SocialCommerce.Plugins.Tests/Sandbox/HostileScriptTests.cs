@@ -38,6 +38,7 @@ public sealed class HostileScriptTests
     [InlineData("[System.Runtime.InteropServices.DllImport(\"libc\")] static extern int getpid(); result = getpid().ToString();", "P/Invoke")]
     [InlineData("result = System.Runtime.CompilerServices.Unsafe.SizeOf<int>().ToString();", "runtime services")]
     [InlineData("SocialCommerce.Plugins.Sandbox.ScriptBudget.Step();", "sandbox itself")]
+    [InlineData("var timer = TimeProvider.System.CreateTimer(_ => { }, null, TimeSpan.Zero, TimeSpan.FromSeconds(1));", "timers")]
     public void ForbiddenApi_IsRefusedAtCompileTime_WithTheReason(string code, string reason)
     {
         var error = Assert.Throws<ScriptCompilationException>(() => _compiler.Compile(Activity, code));

@@ -93,7 +93,8 @@ public sealed class WebhookDispatcher(IServiceProvider services, WebhookDelivery
         if (request.Mode == WebhookMode.Start)
         {
             var started = await runtime.StartAsync(
-                new StartWorkflowRequest(request.DefinitionId, accepted.InstanceId!, payload, request.CorrelationId), cancellationToken);
+                new StartWorkflowRequest(request.DefinitionId, accepted.InstanceId!, payload, request.CorrelationId,
+                    TriggerActivityId: request.TriggerActivityId), cancellationToken);
             return (WebhookDeliveryStatus.Started, [started.InstanceId]);
         }
         var resumed = await runtime.ResumeAsync(request.ResumeToken is { } token

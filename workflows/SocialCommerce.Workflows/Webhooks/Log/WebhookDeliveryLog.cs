@@ -6,26 +6,24 @@ using SocialCommerce.Cluster.Storage;
 namespace SocialCommerce.Workflows.Webhooks;
 
 /// <summary>
-/// The <c>webhook_deliveries</c> table. Refusals are written here directly (they change nothing else); accepted
-/// deliveries by the dispatcher once the engine answered, as an upsert keyed by delivery id so that a redelivered
-/// event rewrites the same row.
+/// The <c>webhook_deliveries</c> table. Refusals are written here directly (they change nothing else), batched by
+/// <see cref="RefusalLogWriter"/>; accepted deliveries by the dispatcher once the engine answered, as an upsert keyed
+/// by delivery id so that a redelivered event rewrites the same row.
 /// </summary>
 public sealed class WebhookDeliveryLog(IDatabase database, TimeProvider time)
 {
     private const string Columns =
         "delivery_id, slug, dedup_key, received_at, http_status, status, verification, headers, instance_ids, replay_of, error, attempts";
 
-    public async Task RecordRefusedAsync(string slug, int httpStatus, WebhookVerification verification,
-        IReadOnlyDictionary<string, string> headers, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await WriteAsync(connection, null, new WebhookLogEntry(WebhookIds.NewDeliveryId(), slug, null, time.GetUtcNow(), httpStatus,
-            WebhookDeliveryStatus.Refused, verification, headers, [], null, error, 0), cancellationToken);
-    }
+    /// <summary>The log entry of a refused delivery (not yet written: see <see cref="RefusalLogWriter"/>).</summary>
+    public WebhookLogEntry Refusal(string slug, int httpStatus, WebhookVerification verification, IReadOnlyDictionary<string, string> headers,
+        string error) =>
+        new(WebhookIds.NewDeliveryId(), slug, null, time.GetUtcNow(), httpStatus, WebhookDeliveryStatus.Refused, verification, headers, [], null,
+            error, 0);
 
     /// <summary>
-    /// Inserts or overwrites the rows of accepted deliveries, all in one transaction (one commit for a whole dispatch
-    /// pass); attempts count every write of a row after the first.
+    /// Inserts or overwrites rows, all in one transaction (one commit for a whole dispatch pass, or for the refusals
+    /// that arrived together); attempts count every write of a row after the first.
     /// </summary>
     public async Task RecordDispatchesAsync(IReadOnlyList<WebhookLogEntry> entries, CancellationToken cancellationToken)
     {
