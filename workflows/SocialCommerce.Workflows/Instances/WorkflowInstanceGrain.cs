@@ -58,7 +58,13 @@ internal sealed class WorkflowInstanceGrain(IGrainState<WorkflowInstanceState> s
         var (execution, previous) = await RestoreAsync(cancellationToken);
         if (reminderName.StartsWith(DuePrefix, StringComparison.Ordinal))
         {
-            await executor.ResumeAsync(execution, reminderName[DuePrefix.Length..], null, dueTimeReached: true, cancellationToken);
+            var token = reminderName[DuePrefix.Length..];
+            var resumed = await executor.ResumeAsync(execution, token, null, dueTimeReached: true, cancellationToken);
+            if (!resumed && execution.Status == WorkflowStatus.Faulted && execution.Bookmarks.Any(b => b.Token == token))
+            {
+                // A timer that falls due while another branch is stopped on an incident fires again later, not never.
+                state.SetReminder(reminderName, time.GetUtcNow() + options.Value.IncidentRetryDelay);
+            }
         }
         else if (reminderName == IncidentRetry)
         {
