@@ -50,6 +50,22 @@ public sealed class InstanceRuntimeTests
     }
 
     [Fact]
+    public async Task StimulusRightAfterTheInstanceStartsWaiting_FindsIt_BeforeAnyOutboxPass()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var node = await WorkflowNode.StartAsync(database, new FakeTimeProvider());
+        await node.PublishAsync(Define([Node("start", "Start"), Node("wait", "WaitForEvent", Literal("eventName", "paid"), Literal("correlation", "o-1"))],
+            [Done("start", "wait")]));
+
+        await node.Runtime().StartAsync(new StartWorkflowRequest("test-flow", "quick"));
+        var resumed = await node.Runtime().ResumeAsync(new ResumeWorkflowRequest("evt-1", BookmarkName: "event:paid", CorrelationId: "o-1"));
+
+        Assert.Equal(["quick"], resumed.InstanceIds);
+        Assert.Equal(WorkflowStatus.Finished, (await node.Instances().GetAsync("quick"))!.Status);
+        Assert.Equal(0, await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM workflow_bookmarks"));
+    }
+
+    [Fact]
     public async Task StartingTheSameInstanceIdTwice_RunsItOnce()
     {
         await using var database = TestDatabase.CreateSqlite();
@@ -177,6 +193,33 @@ public sealed class InstanceRuntimeTests
         Assert.Null(retried.Incident);
         Assert.Equal(3, (await node.Instances().JournalAsync("flaky", 0, 100)).Count(j => j.Kind == JournalEntryKind.Faulted));
         Assert.Equal(0, await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM reminders"));
+    }
+
+    [Fact]
+    public async Task TimerDueDuringAnIncident_FiresAfterTheRetry_NotNever()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var clock = new FakeTimeProvider();
+        var outage = new FlakyStep.Outage();
+        await using var node = await WorkflowNode.StartAsync(database, clock, services =>
+        {
+            services.AddSingleton(outage);
+            services.AddActivity<FlakyStep>();
+        });
+        await node.PublishAsync(Define(
+            [Node("start", "Start"), Node("fork", "Fork", Literal("branches", new JsonArray("timer", "call"))),
+             Node("wait", "Delay", Literal("duration", "00:30:00")), Node("late", "Log", Literal("message", "timer done")), Node("call", "FlakyStep")],
+            [Done("start", "fork"), new Connection("fork", "timer", "wait"), new Connection("fork", "call", "call"), Done("wait", "late")]));
+        await node.Runtime().StartAsync(new StartWorkflowRequest("test-flow", "flaky"));
+
+        await node.AdvanceAsync(clock, TimeSpan.FromHours(1), step: TimeSpan.FromMinutes(5));
+        Assert.Equal(WorkflowStatus.Faulted, (await node.Instances().GetAsync("flaky"))!.Status);
+        outage.Down = false;
+        Assert.Equal(WorkflowStatus.Suspended, (await node.Instances().RetryAsync("flaky"))!.Status);
+        await node.AdvanceAsync(clock, TimeSpan.FromMinutes(10), step: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(WorkflowStatus.Finished, (await node.Instances().GetAsync("flaky"))!.Status);
+        Assert.Single(await node.Instances().JournalAsync("flaky", 0, 100), j => j.ActivityId == "late" && j.Kind == JournalEntryKind.Completed);
     }
 
     private static async Task<(WorkflowStatus, int)> IncidentOf(Testing.ClusterTestHost node)

@@ -95,6 +95,16 @@ public sealed class WorkflowIndex(IDatabase database)
             [("@type", type), ("@key", key)], r => new TriggerOwner(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
     }
 
+    /// <summary>Writes bookmark index changes now, without waiting for the outbox (which applies them again, idempotently).</summary>
+    public async Task ApplyBookmarksAsync(string instanceId, IReadOnlyList<Instances.BookmarkKey> added, IReadOnlyList<string> removed,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BookmarkRows.ApplyAsync(connection, transaction, instanceId, added, removed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static async Task<object?> ScalarAsync(DbConnection connection, string sql, IEnumerable<(string, object?)> parameters, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(sql);

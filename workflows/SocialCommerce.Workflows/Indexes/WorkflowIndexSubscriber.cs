@@ -79,18 +79,7 @@ internal sealed class WorkflowIndexSubscriber(IDatabase database) : IBatchingEve
             ("@id", changed.InstanceId), ("@definition", changed.DefinitionId), ("@version", changed.Version), ("@status", changed.Status.ToString()),
             ("@correlation", changed.CorrelationId), ("@created", changed.CreatedAt.ToUnixTimeMilliseconds()),
             ("@updated", changed.UpdatedAt.ToUnixTimeMilliseconds()), ("@revision", changed.Revision));
-        foreach (var bookmark in changed.AddedBookmarks)
-        {
-            await connection.ExecuteAsync("""
-                INSERT INTO workflow_bookmarks (token, name, correlation_id, instance_id) VALUES (@token, @name, @correlation, @instance)
-                ON CONFLICT (token) DO NOTHING
-                """, cancellationToken, transaction,
-                ("@token", bookmark.Token), ("@name", bookmark.Name), ("@correlation", bookmark.CorrelationId), ("@instance", changed.InstanceId));
-        }
-        foreach (var token in changed.RemovedBookmarks)
-        {
-            await connection.ExecuteAsync("DELETE FROM workflow_bookmarks WHERE token = @token", cancellationToken, transaction, ("@token", token));
-        }
+        await BookmarkRows.ApplyAsync(connection, transaction, changed.InstanceId, changed.AddedBookmarks, changed.RemovedBookmarks, cancellationToken);
     }
 
     private static async Task DefinitionSavedAsync((WorkflowDefinitionSaved Saved, DateTimeOffset At) e, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

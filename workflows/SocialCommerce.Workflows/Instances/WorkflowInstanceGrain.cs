@@ -1,13 +1,15 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialCommerce.Cluster;
 using SocialCommerce.Workflows.Execution;
 using SocialCommerce.Workflows.Hosting;
+using SocialCommerce.Workflows.Indexes;
 
 namespace SocialCommerce.Workflows.Instances;
 
 [GrainType("workflowInstance")]
 internal sealed class WorkflowInstanceGrain(IGrainState<WorkflowInstanceState> state, WorkflowPlanCache plans, WorkflowExecutor executor,
-    TimeProvider time, IOptions<WorkflowOptions> options) : IWorkflowInstanceGrain
+    WorkflowIndex index, TimeProvider time, IOptions<WorkflowOptions> options, ILogger<WorkflowInstanceGrain> logger) : IWorkflowInstanceGrain
 {
     private const string DuePrefix = "due:";
     private const string IncidentRetry = "incident-retry";
@@ -56,7 +58,13 @@ internal sealed class WorkflowInstanceGrain(IGrainState<WorkflowInstanceState> s
         var (execution, previous) = await RestoreAsync(cancellationToken);
         if (reminderName.StartsWith(DuePrefix, StringComparison.Ordinal))
         {
-            await executor.ResumeAsync(execution, reminderName[DuePrefix.Length..], null, dueTimeReached: true, cancellationToken);
+            var token = reminderName[DuePrefix.Length..];
+            var resumed = await executor.ResumeAsync(execution, token, null, dueTimeReached: true, cancellationToken);
+            if (!resumed && execution.Status == WorkflowStatus.Faulted && execution.Bookmarks.Any(b => b.Token == token))
+            {
+                // A timer that falls due while another branch is stopped on an incident fires again later, not never.
+                state.SetReminder(reminderName, time.GetUtcNow() + options.Value.IncidentRetryDelay);
+            }
         }
         else if (reminderName == IncidentRetry)
         {
@@ -127,14 +135,35 @@ internal sealed class WorkflowInstanceGrain(IGrainState<WorkflowInstanceState> s
         {
             state.ClearReminder(IncidentRetry);
         }
+        var addedKeys = added.Select(b => new BookmarkKey(b.Token, b.Name, b.CorrelationId)).ToList();
+        var removedTokens = removed.Select(b => b.Token).ToList();
         state.Emit(new WorkflowInstanceChanged(Id, state.State.DefinitionId, state.State.Version, state.State.Status, state.State.CorrelationId,
-            state.State.CreatedAt, now, state.Version + 1,
-            added.Select(b => new BookmarkKey(b.Token, b.Name, b.CorrelationId)).ToList(), removed.Select(b => b.Token).ToList()));
+            state.State.CreatedAt, now, state.Version + 1, addedKeys, removedTokens));
         foreach (var domainEvent in execution.Emitted)
         {
             state.Emit(domainEvent);
         }
         await state.WriteAsync(cancellationToken);
+        if (addedKeys.Count > 0 || removedTokens.Count > 0)
+        {
+            await IndexBookmarksNowAsync(addedKeys, removedTokens, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Makes a new bookmark findable at once instead of after the next outbox pass, so a stimulus that follows closely
+    /// finds the instance. Only waiting instances pay for it. If it fails, the outbox event applies the same change.
+    /// </summary>
+    private async Task IndexBookmarksNowAsync(List<BookmarkKey> added, List<string> removed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.ApplyBookmarksAsync(Id, added, removed, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Workflow instance {InstanceId}: bookmark index not updated now; the outbox will", Id);
+        }
     }
 
     private void Remember(string stimulusId)
