@@ -39,7 +39,13 @@ public sealed class WebhookEngineEndToEndTests
             return instance.StatusCode == HttpStatusCode.OK &&
                 JsonNode.Parse(await instance.Content.ReadAsStringAsync())!["status"]!.ToString().Equals("finished", StringComparison.OrdinalIgnoreCase);
         });
-        var log = await client.GetFromJsonAsync<WebhookLogPage>("/api/webhooks/signup/deliveries?status=started", ClusterJson.Options);
+        // The delivery log is written by the dispatcher after the start returns, so it can trail the finished instance.
+        WebhookLogPage? log = null;
+        await EventuallyAsync(async () =>
+        {
+            log = await client.GetFromJsonAsync<WebhookLogPage>("/api/webhooks/signup/deliveries?status=started", ClusterJson.Options);
+            return log!.Items.Count > 0;
+        });
         Assert.Equal([accepted!.InstanceId!], Assert.Single(log!.Items).InstanceIds);
     }
 
