@@ -11,11 +11,11 @@ namespace SocialCommerce.Commerce.Workflows;
 /// </summary>
 internal static class PluginViews
 {
-    public static Sdk.PromoterView From(PromoterView promoter) => new(promoter.Id, promoter.Name, EnumNames.Of(promoter.Level), promoter.UplineId,
+    public static Sdk.PromoterView From(PromoterView promoter) => new(promoter.Id, promoter.Name, WireNames.Of(promoter.Level), promoter.UplineId,
         promoter.RegionId, MonthlyGmvFen: 0, promoter.RegisteredAt);
 
     public static Sdk.OrderView From(OrderView order) =>
-        new(order.Id, order.PromoterId, order.GroupId, order.Total.Fen, order.Paid.Fen, EnumNames.Of(order.Status), order.PlacedAt);
+        new(order.Id, order.PromoterId, order.GroupId, order.Total.Fen, order.Paid.Fen, WireNames.Of(order.Status), order.PlacedAt);
 
     public static Sdk.GroupView From(GroupView group) =>
         new(group.Id, group.OwnerId, group.IsFull ? "full" : "open", group.MemberCount, group.Capacity);
