@@ -6,6 +6,8 @@ using SocialCommerce.Host.Hosting;
 using SocialCommerce.Host.Webhooks;
 using SocialCommerce.Host.Plugins;
 using SocialCommerce.Plugins.Hosting;
+using SocialCommerce.Host.Workflows;
+using SocialCommerce.Workflows.Hosting;
 
 // Settings ship beside the binary; relative data and log paths follow the working directory (docs/configuration.md).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -14,6 +16,7 @@ builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddCommerce();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddOpenApi(ApiDocument.Describe);
 builder.Services.AddPlugins(builder.Configuration);
 
@@ -21,6 +24,7 @@ var app = builder.Build();
 app.UseHostDefaults();
 app.MapCommerceApi();
 app.MapWebhooks();
+app.MapWorkflowsApi();
 app.MapOpenApi();
 app.MapPluginsApi();
 app.Run();

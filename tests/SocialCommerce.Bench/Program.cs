@@ -3,6 +3,8 @@ using SocialCommerce.Bench.Cluster;
 using SocialCommerce.Bench.Engine;
 using SocialCommerce.Bench.Webhooks;
 using SocialCommerce.Bench.Plugins;
+using SocialCommerce.Bench.WorkflowApi;
+using SocialCommerce.Bench.CommerceFlow;
 
 // Figures, not pass/fail. Each area prints markdown rows for BENCHMARKS.md, each beside a baseline measured in
 // the same run. PostgreSQL figures need SC_TEST_POSTGRES (scripts/with-postgres.sh sets it).
@@ -13,6 +15,8 @@ var areas = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.Ordi
     ["engine"] = EngineBench.RunAsync,
     ["webhooks"] = WebhooksBench.RunAsync,
     ["plugins"] = PluginsBench.RunAsync,
+    ["workflow-api"] = WorkflowApiBench.RunAsync,
+    ["commerceflow"] = CommerceFlowBench.RunAsync,
 };
 
 var selected = args.Length == 0 ? areas.Keys.ToList() : args.Where(areas.ContainsKey).ToList();

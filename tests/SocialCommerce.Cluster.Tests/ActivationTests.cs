@@ -28,6 +28,26 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public async Task GrainIdleTimeout_DeactivatesThatClassSooner_OthersKeepTheClusterTimeout()
+    {
+        var clock = new FakeTimeProvider();
+        await using var database = TestDatabase.CreateSqlite();
+        await using var node = await ClusterTestHost.StartAsync(database, services =>
+        {
+            services.AddGrain<ICounterGrain, CounterGrain>();
+            services.AddGrain<IShortLivedGrain, ShortLivedGrain>();
+        }, time: clock);
+        var runtime = node.Services.GetRequiredService<GrainRuntime>();
+        await node.Grains.Get<ICounterGrain>("long").IncrementAsync();
+        await node.Grains.Get<IShortLivedGrain>("short").WriteAsync("kept");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, runtime.ActivationCount);
+        Assert.Equal("kept", await node.Grains.Get<IShortLivedGrain>("short").ReadAsync());
+    }
+
+    [Fact]
     public async Task BusyActivation_IsNotDeactivated()
     {
         var clock = new FakeTimeProvider();
@@ -63,6 +83,30 @@ public sealed class ActivationTests
         Assert.Equal("logging", line.Scope["GrainType"]);
         Assert.Equal("order-42", line.Scope["GrainKey"]);
     }
+}
+
+public interface IShortLivedGrain : IGrain
+{
+    Task WriteAsync(string value);
+
+    Task<string?> ReadAsync();
+}
+
+public sealed class ShortLivedState
+{
+    public string? Value { get; set; }
+}
+
+[GrainIdleTimeout(60)]
+public sealed class ShortLivedGrain(IGrainState<ShortLivedState> state) : IShortLivedGrain
+{
+    public Task WriteAsync(string value)
+    {
+        state.State.Value = value;
+        return state.WriteAsync();
+    }
+
+    public Task<string?> ReadAsync() => Task.FromResult(state.State.Value);
 }
 
 public interface ILoggingGrain : IGrain

@@ -18,6 +18,7 @@ public sealed class GrainRegistration
         Interface = grainInterface;
         Class = grainClass;
         TypeName = grainClass.GetCustomAttribute<GrainTypeAttribute>()?.Name ?? DefaultTypeName(grainClass);
+        IdleTimeout = grainClass.GetCustomAttribute<GrainIdleTimeoutAttribute>()?.Timeout;
         StateType = FindStateType(grainClass);
         foreach (var method in grainInterface.GetMethods().Concat(grainInterface.GetInterfaces().SelectMany(i => i.GetMethods())))
         {
@@ -35,6 +36,9 @@ public sealed class GrainRegistration
     public Type Class { get; }
 
     public string TypeName { get; }
+
+    /// <summary>From <see cref="GrainIdleTimeoutAttribute"/>; null keeps the cluster's idle timeout.</summary>
+    public TimeSpan? IdleTimeout { get; }
 
     /// <summary>The TState of the <see cref="IGrainState{TState}"/> constructor parameter, or null for a stateless grain.</summary>
     public Type? StateType { get; }

@@ -174,7 +174,8 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         var deactivated = 0;
         foreach (var (id, activation) in _activations)
         {
-            if (_time.GetElapsedTime(activation.LastUsedTimestamp) >= _options.IdleTimeout && activation.TryDeactivate())
+            var idleTimeout = activation.Registration.IdleTimeout ?? _options.IdleTimeout;
+            if (_time.GetElapsedTime(activation.LastUsedTimestamp) >= idleTimeout && activation.TryDeactivate())
             {
                 _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(id, activation));
                 deactivated++;

@@ -48,6 +48,10 @@ public sealed class OutboxDispatcher
                     delivered.Add(domainEvent.Sequence);
                 }
             }
+            if (!await FlushBatchingSubscribersAsync(batch.Count, cancellationToken))
+            {
+                delivered.Clear(); // their deferred work is not durable: deliver the whole batch again
+            }
             await MarkDispatchedAsync(delivered, cancellationToken);
             total += delivered.Count;
             if (batch.Count < ClaimBatch)
@@ -110,6 +114,25 @@ public sealed class OutboxDispatcher
             }
         }
         return true;
+    }
+
+    private async Task<bool> FlushBatchingSubscribersAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var flushed = true;
+        foreach (var subscriber in _subscribers.OfType<IBatchingEventSubscriber>())
+        {
+            try
+            {
+                await subscriber.FlushAsync(cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Subscriber {Subscriber} failed to flush a batch of {BatchSize} events; the batch is delivered again",
+                    subscriber.Name, batchSize);
+                flushed = false;
+            }
+        }
+        return flushed;
     }
 
     private async Task ScheduleRetryAsync(OutboxEvent domainEvent, IEventSubscriber subscriber, Exception error,

@@ -64,7 +64,9 @@ public sealed partial class ValidationErrors
             return Add(field, $"{field} is required.");
         }
 
-        return Enum.IsDefined(value.Value) ? this : Add(field, $"{field} has an unknown value.");
+        return Enum.IsDefined(value.Value)
+            ? this
+            : Add(field, $"{field} has an unknown value; use one of: {string.Join(", ", WireNames.All(typeof(TEnum)))}.");
     }
 
     public Dictionary<string, string[]> ToDictionary() =>

@@ -33,7 +33,7 @@ public sealed class OrderGrain(IGrainState<OrderState> state, TimeProvider time,
         {
             // Finance reconciles by these lines: which payment, how much, by which channel, what is still due.
             logger.LogInformation("Recorded payment {PaymentId} of {AmountFen} fen by {Channel}; {PaidFen} of {TotalFen} fen paid",
-                paymentId, amount.Fen, channel, order.Paid.Fen, order.Total.Fen);
+                paymentId, amount.Fen, WireNames.Of(channel), order.Paid.Fen, order.Total.Fen);
         }
 
         LogIfCompleted(events);

@@ -96,7 +96,7 @@ public sealed class OrderState
         {
             return earlier.Channel == channel && earlier.Amount == amount
                 ? []
-                : throw new ConflictException("Payment id already used", $"Payment '{paymentId}' is already recorded on order '{id}' as {earlier.Amount} by {ChannelName(earlier.Channel)}; a different payment needs its own id.");
+                : throw new ConflictException("Payment id already used", $"Payment '{paymentId}' is already recorded on order '{id}' as {earlier.Amount} by {WireNames.Of(earlier.Channel)}; a different payment needs its own id.");
         }
 
         if (!amount.IsPositive)
@@ -204,7 +204,4 @@ public sealed class OrderState
             throw new ConflictException("Order is returned", $"Order '{id}' was returned and cannot {action}.");
         }
     }
-
-    private static string ChannelName(PaymentChannel channel) =>
-        System.Text.Json.JsonSerializer.Serialize(channel).Trim('"');
 }

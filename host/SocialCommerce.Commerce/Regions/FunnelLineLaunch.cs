@@ -20,7 +20,7 @@ public sealed class FunnelLineLaunch(IGrainFactory grains)
             ?? throw new RuleViolationException("Unknown owner", $"There is no promoter '{request.OwnerId}' to run the line.");
         if (owner.Level != PromoterLevel.Supervisor || owner.Status != PromoterStatus.Active)
         {
-            throw new RuleViolationException("Owner cannot run a line", $"Promoter '{owner.Id}' is an {(owner.Status == PromoterStatus.Active ? "active" : "suspended")} {owner.Level} member; only an active supervisor can start a funnel line.");
+            throw new RuleViolationException("Owner cannot run a line", $"Promoter '{owner.Id}' is {WireNames.Of(owner.Status)} at level {WireNames.Of(owner.Level)}; only an active supervisor can start a funnel line.");
         }
 
         if (owner.RegionId != regionId)

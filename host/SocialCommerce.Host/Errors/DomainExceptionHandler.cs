@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SocialCommerce.Commerce;
@@ -10,14 +11,16 @@ namespace SocialCommerce.Host.Errors;
 /// validation 400 with per-field errors) and unreadable request bodies (malformed JSON 400, with the field and
 /// position). Anything else is left to the default 500 handler.
 /// </summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    private const string WrongKindMessage = "The JSON value could not be converted to ";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             _ when Find<DomainException>(exception) is { } domain => FromDomain(domain),
-            BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            BadHttpRequestException badRequest => FromBadRequest(httpContext, badRequest),
             _ => null,
         };
         if (problem is null)
@@ -53,12 +56,18 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         return problem;
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    private static ProblemDetails FromBadRequest(HttpContext httpContext, BadHttpRequestException exception)
     {
         if (Find<JsonException>(exception) is { } json)
         {
             var field = JsonPathToField(json.Path);
             var message = json.Message.Split(" Path: ")[0];
+            // The serializer's "could not be converted to <C# type>" means a value of the wrong kind; our own
+            // converters (Money) throw messages a person can already act on.
+            if (message.StartsWith(WrongKindMessage, StringComparison.Ordinal))
+            {
+                message = ExpectedJsonValue.Describe(httpContext, field, json.Path) ?? message;
+            }
             return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -69,17 +78,41 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             };
         }
 
+        // "Failed to bind parameter "int limit" from "abc"." — a query or route value of the wrong kind.
+        if (UnboundParameter().Match(exception.Message) is { Success: true } unbound &&
+            ExpectedJsonValue.DescribeParameter(httpContext, unbound.Groups["name"].Value) is { } expectation)
+        {
+            var name = unbound.Groups["name"].Value;
+            var message = $"{expectation} (got '{unbound.Groups["value"].Value}').";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid",
+                Detail = message,
+            };
+        }
+
         return new ProblemDetails
         {
             Status = exception.StatusCode,
             Title = "The request could not be read",
-            Detail = exception.Message,
+            Detail = ExpectsBody(httpContext) && !HasBody(httpContext.Request)
+                ? "This endpoint needs a JSON body (Content-Type: application/json) and none was sent; see /openapi/v1.json for its fields."
+                : exception.Message,
         };
     }
 
+    private static bool ExpectsBody(HttpContext httpContext) => ExpectedJsonValue.BodyType(httpContext) is not null;
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
     /// <summary>"$.items[0].unitPrice" → "items[0].unitPrice", the field name used in validation errors.</summary>
-    private static string JsonPathToField(string? path) =>
+    internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex UnboundParameter();
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {

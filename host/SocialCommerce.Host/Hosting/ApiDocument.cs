@@ -34,6 +34,7 @@ public static class ApiDocument
             DropNullableFromRequired(schema, context.JsonTypeInfo);
             return Task.CompletedTask;
         });
+        Workflows.WorkflowApiDocument.Describe(options);
     }
 
     /// <summary><see cref="Money"/> has its own JSON converter, so the generator cannot see that it is a plain integer.</summary>

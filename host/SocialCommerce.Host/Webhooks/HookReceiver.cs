@@ -31,7 +31,7 @@ public static class HookReceiver
     }
 
     internal static async Task<IResult> ReceiveAsync(string slug, HttpContext http, IGrainFactory grains, WebhookSignatureVerifier verifier,
-        WebhookDeliveryLog log, HookRateLimiters limiters, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+        WebhookDeliveryLog log, RefusalLogWriter refusals, HookRateLimiters limiters, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
         var gate = NewWebhook.IsValidSlug(slug) ? await grains.Get<IWebhookGrain>(slug).GetGateAsync(cancellationToken) : null;
         if (gate is null)
@@ -39,7 +39,7 @@ public static class HookReceiver
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown webhook",
                 detail: $"No webhook '{slug}' exists. Check the URL, or create the hook with POST /api/webhooks.");
         }
-        var refusal = new Refusal(http, log, slug, cancellationToken);
+        var refusal = new Refusal(http, log, refusals, slug);
         if (!gate.Enabled)
         {
             return await refusal.SendAsync(StatusCodes.Status410Gone, WebhookVerification.NotChecked, "Webhook disabled",
@@ -92,7 +92,7 @@ public static class HookReceiver
 
         var dedupKey = WebhookIds.DedupKey(headers[WebhookSigner.IdHeader], headers[WebhookIds.IdempotencyKeyHeader], body);
         var request = new WebhookRequest(slug, dedupKey, gate.DefinitionId, gate.Mode, Encoding.UTF8.GetString(body), RedactedHeaders(http),
-            correlation, gate.Mode == WebhookMode.Resume ? token : null);
+            correlation, gate.Mode == WebhookMode.Resume ? token : null, TriggerActivityId: gate.TriggerActivityId);
         var receipt = await grains.Get<IWebhookDeliveryGrain>(WebhookIds.DeliveryKey(slug, dedupKey)).AcceptAsync(request, cancellationToken);
         return TypedResults.Accepted((string?)null, new HookAccepted(receipt.InstanceId, receipt.DeliveryId));
     }
@@ -132,11 +132,11 @@ public static class HookReceiver
         WebhookHeaderRedaction.Redact(http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())));
 
     /// <summary>A refused delivery: its log entry (the only thing it stores), then the problem response.</summary>
-    private readonly record struct Refusal(HttpContext Http, WebhookDeliveryLog Log, string Slug, CancellationToken CancellationToken)
+    private readonly record struct Refusal(HttpContext Http, WebhookDeliveryLog Log, RefusalLogWriter Writer, string Slug)
     {
         public async Task<IResult> SendAsync(int status, WebhookVerification verification, string title, string detail)
         {
-            await Log.RecordRefusedAsync(Slug, status, verification, RedactedHeaders(Http), detail, CancellationToken);
+            await Writer.WriteAsync(Log.Refusal(Slug, status, verification, RedactedHeaders(Http), detail));
             return TypedResults.Problem(statusCode: status, title: title, detail: detail);
         }
     }

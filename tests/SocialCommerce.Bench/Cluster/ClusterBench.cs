@@ -174,7 +174,7 @@ public static class ClusterBench
         return folder;
     }
 
-    private sealed class RunningNode(IHost host) : IAsyncDisposable
+    internal sealed class RunningNode(IHost host) : IAsyncDisposable
     {
         public IServiceProvider Services => host.Services;
 

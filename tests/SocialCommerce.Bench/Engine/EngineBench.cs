@@ -6,21 +6,100 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialCommerce.Workflows.Definitions;
 using SocialCommerce.Workflows.Execution;
 using SocialCommerce.Workflows.Hosting;
+using SocialCommerce.Workflows.Runtime;
+using SocialCommerce.Workflows.Services;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialCommerce.Bench.Cluster;
+using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Cluster.Storage;
 using static SocialCommerce.Bench.BenchContext;
 
 namespace SocialCommerce.Bench.Engine;
 
 /// <summary>
 /// Workflow engine figures: executions per second of a 10-activity sequence in memory (plan cached, journal kept),
-/// beside the same ten steps written as plain method calls, measured in the same run.
+/// beside the same ten steps written as plain method calls; and persisted instance starts on SQLite and PostgreSQL beside
+/// the raw commit rate of the same database, all measured in the same run.
 /// </summary>
 public static class EngineBench
 {
     private const int Steps = 10;
 
+    private const int ConcurrentStarters = 64;
+
     public static async Task RunAsync(BenchContext context)
     {
         await InMemorySequenceAsync(context);
+
+        Header($"Persisted instance starts ({Steps}-activity sequence run to the end: state, journal and one event in one write) vs raw commits",
+            "database", "raw single-row upsert commits (1 connection)", "instance starts (64 callers)", "ratio", "starts with outbox dispatch and indexes", "ratio");
+        await PersistedStartsAsync(context, DatabaseProvider.Sqlite, null);
+        if (context.PostgresConnectionString is { } postgres)
+        {
+            await PersistedStartsAsync(context, DatabaseProvider.Postgres, postgres);
+        }
+    }
+
+    private static async Task PersistedStartsAsync(BenchContext context, DatabaseProvider provider, string? postgres)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sc-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = postgres ?? $"Data Source={folder}/bench.db";
+        var raw = await ClusterBench.RawCommitRateAsync(context, provider, connectionString);
+        double starts, dispatched;
+        await using (var node = await StartNodeAsync(provider, connectionString, dispatchOutbox: false))
+        {
+            starts = await StartRateAsync(context, node, "plain");
+        }
+        await using (var node = await StartNodeAsync(provider, connectionString, dispatchOutbox: true))
+        {
+            dispatched = await StartRateAsync(context, node, "dispatched");
+        }
+        Row(provider, PerSecond(raw), PerSecond(starts), Ratio(starts, raw), PerSecond(dispatched), Ratio(dispatched, raw));
+        if (postgres is null)
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static async Task<double> StartRateAsync(BenchContext context, ClusterBench.RunningNode node, string prefix)
+    {
+        var definitions = node.Services.GetRequiredService<WorkflowDefinitionService>();
+        var definitionId = $"bench-{prefix}";
+        await definitions.SaveDraftAsync(Sequence() with { Id = definitionId });
+        await definitions.PublishAsync(definitionId);
+        var runtime = node.Services.GetRequiredService<IWorkflowRuntime>();
+        var counters = new long[ConcurrentStarters];
+        for (var i = 0; i < 200; i++)
+        {
+            await runtime.StartAsync(new StartWorkflowRequest(definitionId, $"{prefix}-warm-{i}"));
+        }
+        return await context.RateAsync(ConcurrentStarters, async worker =>
+        {
+            var started = await runtime.StartAsync(new StartWorkflowRequest(definitionId, $"{prefix}-{worker}-{counters[worker]++}"));
+            if (started.AlreadyStarted)
+            {
+                throw new InvalidOperationException("A bench instance id was started twice.");
+            }
+        });
+    }
+
+    private static async Task<ClusterBench.RunningNode> StartNodeAsync(DatabaseProvider provider, string connectionString, bool dispatchOutbox)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider.ToString(),
+            ["Storage:ConnectionString"] = connectionString,
+            ["Cluster:DispatchOutbox"] = dispatchOutbox.ToString(),
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddCluster(builder.Configuration);
+        builder.Services.AddWorkflows(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ClusterBench.RunningNode(host);
     }
 
     private static async Task InMemorySequenceAsync(BenchContext context)

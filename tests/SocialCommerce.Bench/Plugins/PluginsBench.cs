@@ -118,7 +118,7 @@ public static class PluginsBench
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static string SamplePath(string fileName)
+    internal static string SamplePath(string fileName)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

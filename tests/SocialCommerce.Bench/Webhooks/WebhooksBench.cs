@@ -35,7 +35,7 @@ public static class WebhooksBench
     {
         Header("Webhook deliveries (signed POST /hooks/{slug} → 202 after the delivery is committed), loopback HTTP",
             "database", "concurrent clients", "raw single-row commits (1 connection)", "deliveries accepted", "ratio to raw commits",
-            "p50", "p99", "outbox dispatch", "handed to the engine during the run");
+            "p50", "p99", "CPU per delivery (client + server)", "outbox dispatch", "handed to the engine during the run");
         await RunOnAsync(context, DatabaseProvider.Sqlite, null);
         if (context.PostgresConnectionString is { } postgres)
         {
@@ -66,9 +66,9 @@ public static class WebhooksBench
             foreach (var clients in ClientCounts)
             {
                 var startsBefore = engine.Starts;
-                var run = await MeasureAsync(context, http, slug, secret, clients);
+                var run = await MeasureAsync(context, clients, id => SendAsync(http, slug, secret, id));
                 Row(provider, clients, PerSecond(raw), PerSecond(run.Rate), Ratio(run.Rate, raw), Ms(run.P50), Ms(run.P99),
-                    dispatch ? "running" : "off", dispatch ? $"{engine.Starts - startsBefore:N0} of {run.Total:N0}" : "-");
+                    (run.CpuMs * 1000).ToString("0", CultureInfo.InvariantCulture) + " µs", dispatch ? "running" : "off", dispatch ? $"{engine.Starts - startsBefore:N0} of {run.Total:N0}" : "-");
             }
         }
         if (postgres is null)
@@ -77,9 +77,14 @@ public static class WebhooksBench
         }
     }
 
-    private static async Task<(double Rate, double P50, double P99, long Total)> MeasureAsync(BenchContext context, HttpClient http, string slug, string secret, int clients)
+    /// <summary>
+    /// <paramref name="clients"/> concurrent loops, each calling <paramref name="send"/> (with a unique id) when its previous
+    /// call returned, for the context's duration: calls per second, p50 and p99 latency in ms, the number of calls, and the process CPU ms per call.
+    /// </summary>
+    internal static async Task<(double Rate, double P50, double P99, long Total, double CpuMs)> MeasureAsync(BenchContext context, int clients, Func<string, Task> send)
     {
         var latencies = new List<double>[clients];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
         {
@@ -87,13 +92,14 @@ public static class WebhooksBench
             for (var i = 0; stopwatch.Elapsed < context.Duration; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await SendAsync(http, slug, secret, $"{clients}-{worker}-{i}");
+                await send($"{clients}-{worker}-{i}");
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
         var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return (all.Length / elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)], all.Length);
+        return (all.Length / elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)], all.Length, cpu.TotalMilliseconds / all.Length);
     }
 
     private static async Task SendAsync(HttpClient http, string slug, string secret, string id)
@@ -147,7 +153,7 @@ public static class WebhooksBench
         }
     }
 
-    private static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+    internal static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>The engine's place: counts starts and returns at once, so the webhook path is what is measured.</summary>
     private sealed class CountingRuntime : IWorkflowRuntime

@@ -107,23 +107,48 @@ public sealed class RefusedRequestTests
     }
 
     [Theory]
-    [ProviderData(DatabaseProvider.Sqlite)]
-    [ProviderData(DatabaseProvider.Postgres)]
-    public async Task Payment_OnCompletedOrder_Is409_AndChangesNothing(DatabaseProvider provider)
+    [ProviderData(DatabaseProvider.Sqlite, false, "Order is completed", "Order 'o1' is already completed (paid in full and signed); it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Postgres, false, "Order is completed", "Order 'o1' is already completed (paid in full and signed); it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Sqlite, true, "Order is returned", "Order 'o1' was returned; it takes no more payments.")]
+    [ProviderData(DatabaseProvider.Postgres, true, "Order is returned", "Order 'o1' was returned; it takes no more payments.")]
+    public async Task Payment_OnCompletedOrReturnedOrder_Is409_AndChangesNothing(DatabaseProvider provider, bool returned, string title, string detail)
     {
         await using var node = await ApiTestHost.StartAsync(provider);
         await node.HundredYuanOrderAsync();
         await node.Api.PayAsync("o1", "pay1", "alipay", 10_000);
         await node.Api.ShipAsync("o1");
         await node.Api.SignAsync("o1");
+        if (returned)
+        {
+            await node.Api.ReturnAsync("o1", "wrong size");
+        }
+
         var before = await node.SnapshotAsync("/api/orders/o1");
 
         var response = await node.Client.PostAsJsonAsync("/api/orders/o1/payments", new { paymentId = "pay2", channel = "cod", amount = 100 });
 
         var problem = await Problem.ReadAsync(response);
         Assert.Equal((HttpStatusCode.Conflict, ProblemJson), (response.StatusCode, problem.MediaType));
-        Assert.Equal("Order is completed", problem.Title);
-        Assert.Equal("Order 'o1' is already completed (paid in full and signed); it takes no more payments.", problem.Detail);
+        Assert.Equal((title, detail), (problem.Title, problem.Detail));
+        Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite, "sign", "Order 'o1' has not been shipped, so it cannot be signed for. Mark it shipped first.")]
+    [ProviderData(DatabaseProvider.Postgres, "sign", "Order 'o1' has not been shipped, so it cannot be signed for. Mark it shipped first.")]
+    [ProviderData(DatabaseProvider.Sqlite, "return", "Order 'o1' has not been shipped, so it cannot be returned.")]
+    [ProviderData(DatabaseProvider.Postgres, "return", "Order 'o1' has not been shipped, so it cannot be returned.")]
+    public async Task SignOrReturn_BeforeShipping_Is422_AndChangesNothing(DatabaseProvider provider, string step, string detail)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.HundredYuanOrderAsync();
+        var before = await node.SnapshotAsync("/api/orders/o1");
+
+        var response = await node.Client.PostAsJsonAsync($"/api/orders/o1/{step}", new { reason = "changed my mind" });
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(("Order not shipped", detail), (problem.Title, problem.Detail));
         Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
     }
 
@@ -187,6 +212,120 @@ public sealed class RefusedRequestTests
         Assert.Contains("line 1, position", problem.Detail);
         Assert.Equal(HttpStatusCode.NotFound, (await node.Client.GetAsync("/api/promoters/p2")).StatusCode);
         Assert.Equal(before, await node.SnapshotAsync("/api/regions/north-east/promoters"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite, "{\"paymentId\": \"p1\", \"channel\": \"paypal\", \"amount\": 100}", "channel",
+        "channel must be one of: wechat-transfer, red-packet, cod, bank-transfer, mini-program, alipay.")]
+    [ProviderData(DatabaseProvider.Postgres, "{\"paymentId\": \"p1\", \"channel\": \"paypal\", \"amount\": 100}", "channel",
+        "channel must be one of: wechat-transfer, red-packet, cod, bank-transfer, mini-program, alipay.")]
+    [ProviderData(DatabaseProvider.Sqlite, "{\"paymentId\": 17, \"channel\": \"cod\", \"amount\": 100}", "paymentId",
+        "paymentId must be a string in double quotes.")]
+    [ProviderData(DatabaseProvider.Sqlite, "[\"p1\", \"cod\", 100]", "body", "body must be a JSON object { … }.")]
+    public async Task ValueOfTheWrongKind_Is400_SayingWhatTheFieldTakes_AndChangesNothing(
+        DatabaseProvider provider, string body, string field, string message)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.HundredYuanOrderAsync();
+        var before = await node.SnapshotAsync("/api/orders/o1");
+
+        var response = await node.Client.PostAsync("/api/orders/o1/payments", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal([message], problem.Errors[field]);
+        Assert.StartsWith(message, problem.Detail);
+        Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task WrongKindInsideAnArray_NamesTheElementsField(DatabaseProvider provider)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        var seller = await node.Api.RegionWithPromoterAsync();
+
+        var response = await node.Client.PostAsync("/api/orders", new StringContent(
+            $"{{\"promoterId\": \"{seller.Id}\", \"items\": [{{\"sku\": \"a\", \"name\": \"Tea\", \"quantity\": \"two\", \"unitPrice\": 100}}]}}",
+            Encoding.UTF8, "application/json"));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(["items[0].quantity must be a whole number."], problem.Errors["items[0].quantity"]);
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite, null,
+        "This endpoint needs a JSON body (Content-Type: application/json) and none was sent; see /openapi/v1.json for its fields.")]
+    [ProviderData(DatabaseProvider.Postgres, null,
+        "This endpoint needs a JSON body (Content-Type: application/json) and none was sent; see /openapi/v1.json for its fields.")]
+    [ProviderData(DatabaseProvider.Sqlite, "text/plain", "Send the request body as JSON, with the header Content-Type: application/json.")]
+    [ProviderData(DatabaseProvider.Postgres, "text/plain", "Send the request body as JSON, with the header Content-Type: application/json.")]
+    public async Task BodyMissingOrNotJson_Is4xx_SayingWhatToSend_AndChangesNothing(DatabaseProvider provider, string? mediaType, string detail)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.HundredYuanOrderAsync();
+        var before = await node.SnapshotAsync("/api/orders/o1");
+
+        var response = await node.Client.PostAsync("/api/orders/o1/payments",
+            mediaType is null ? null : new StringContent("paymentId=p1&channel=cod&amount=100", Encoding.UTF8, mediaType));
+
+        var problem = await Problem.ReadAsync(response);
+        var status = mediaType is null ? HttpStatusCode.BadRequest : HttpStatusCode.UnsupportedMediaType;
+        Assert.Equal((status, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(detail, problem.Detail);
+        Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite, "channel", 7, "channel has an unknown value; use one of: wechat-transfer, red-packet, cod, bank-transfer, mini-program, alipay.")]
+    [ProviderData(DatabaseProvider.Postgres, "channel", 7, "channel has an unknown value; use one of: wechat-transfer, red-packet, cod, bank-transfer, mini-program, alipay.")]
+    public async Task UndefinedEnumNumber_Is400_ListingTheNames_AndChangesNothing(DatabaseProvider provider, string field, int value, string message)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.HundredYuanOrderAsync();
+        var before = await node.SnapshotAsync("/api/orders/o1");
+
+        var response = await node.Client.PostAsJsonAsync("/api/orders/o1/payments", new Dictionary<string, object>
+        {
+            ["paymentId"] = "p1", [field] = value, ["amount"] = 100,
+        });
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal([message], problem.Errors[field]);
+        Assert.Equal(before, await node.SnapshotAsync("/api/orders/o1"));
+    }
+
+    [Theory]
+    [ProviderData(DatabaseProvider.Sqlite)]
+    [ProviderData(DatabaseProvider.Postgres)]
+    public async Task QueryValueOfTheWrongKind_Is400_NamingTheParameter(DatabaseProvider provider)
+    {
+        await using var node = await ApiTestHost.StartAsync(provider);
+        await node.Api.DefineRegionAsync("north-east");
+
+        var response = await node.Client.GetAsync("/api/regions/north-east/promoters?limit=abc");
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(["limit must be a whole number (got 'abc')."], problem.Errors["limit"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nope", HttpStatusCode.NotFound, "Nothing is served at /api/nope; the API's endpoints are listed in /openapi/v1.json.")]
+    [InlineData("GET", "/api/orders", HttpStatusCode.MethodNotAllowed,
+        "/api/orders does not accept GET; the API's endpoints and their methods are listed in /openapi/v1.json.")]
+    public async Task UnknownRouteOrMethod_IsProblemJson_PointingToTheOpenApiDocument(string method, string path, HttpStatusCode status, string detail)
+    {
+        await using var node = await ApiTestHost.StartAsync(DatabaseProvider.Sqlite);
+
+        var response = await node.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal((status, ProblemJson), (response.StatusCode, problem.MediaType));
+        Assert.Equal(detail, problem.Detail);
     }
 
     [Theory]

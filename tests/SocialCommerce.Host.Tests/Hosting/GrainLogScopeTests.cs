@@ -15,7 +15,7 @@ public sealed class GrainLogScopeTests
         await node.Api.PayAsync("o1", "wx-77", "wechat-transfer", 2_500);
 
         var lines = ReadLogLines(node.Host.LogFolder);
-        var payment = Assert.Single(lines, l => l.Contains("Recorded payment wx-77"));
+        var payment = Assert.Single(lines, l => l.Contains("Recorded payment wx-77 of 2500 fen by wechat-transfer; 2500 of 10000 fen paid"));
         Assert.Contains("\"GrainType\":\"order\",\"GrainKey\":\"o1\"", payment);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} [+-]\d{2}:\d{2} \[INF\] SocialCommerce\.Commerce\.Orders\.OrderGrain: ", payment);
         // A line written outside any turn carries no grain.

@@ -13,9 +13,9 @@ namespace SocialCommerce.Host.Tests.Support;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class ProviderDataAttribute : DataAttribute
 {
-    private readonly object[] _row;
+    private readonly object?[] _row;
 
-    public ProviderDataAttribute(DatabaseProvider provider, params object[] arguments)
+    public ProviderDataAttribute(DatabaseProvider provider, params object?[] arguments)
     {
         _row = [provider, .. arguments];
         if (provider == DatabaseProvider.Postgres && PostgresServer.MaySkip)
@@ -24,5 +24,5 @@ public sealed class ProviderDataAttribute : DataAttribute
         }
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [_row];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [_row!];
 }

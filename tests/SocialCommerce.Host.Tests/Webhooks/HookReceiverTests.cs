@@ -80,6 +80,19 @@ public sealed class HookReceiverTests
     }
 
     [Fact]
+    public async Task BurstOfBadSignatures_EachIsRefusedAndLogged()
+    {
+        await using var host = await WebhookHost.StartAsync();
+        await host.CreateHookAsync("shop-paid");
+        var wrongSecret = WebhookSecret.Generate();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => host.DeliverAsync("shop-paid", wrongSecret, "{}")));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
+        Assert.Equal(50, await host.CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'Refused' AND verification = 'BadSignature'"));
+    }
+
+    [Fact]
     public async Task UnknownHook_Is404Problem_AndLogsNothing()
     {
         await using var host = await WebhookHost.StartAsync();
@@ -96,7 +109,7 @@ public sealed class HookReceiverTests
     {
         await using var host = await WebhookHost.StartAsync();
         var hook = await host.CreateHookAsync("courier-signed", mode: "resume");
-        host.Runtime.Wait("wf-order-7", bookmark: Workflows.Runtime.WebhookBookmarks.NameFor("courier-signed"), correlation: "order-7");
+        host.Runtime.Wait("wf-order-7", bookmark: SocialCommerce.Workflows.Runtime.WebhookBookmarks.NameFor("courier-signed"), correlation: "order-7");
 
         var response = await host.DeliverAsync("courier-signed", hook.Secret, """{"correlationId":"order-7","signedBy":"Li"}""");
         var accepted = await response.Content.ReadFromJsonAsync<HookAccepted>();
@@ -200,6 +213,7 @@ public sealed class HookReceiverTests
         {
             await host.Client.SendAsync(WebhookHost.Signed("shop-paid", hook.Secret, body, "msg_first", now));
         }
+        await host.WaitForOutboxDrainedAsync(); // the hook list and the first delivery settle before the count
         var grainsBefore = await host.CountAsync("SELECT COUNT(*) FROM grain_state");
         var eventsBefore = await host.CountAsync("SELECT COUNT(*) FROM outbox");
         var refusedBefore = await host.CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'Refused'");

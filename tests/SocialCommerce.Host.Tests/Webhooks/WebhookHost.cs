@@ -80,6 +80,19 @@ internal sealed class WebhookHost : IAsyncDisposable
         }
     }
 
+    public async Task WaitForOutboxDrainedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await CountAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL") > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox was not dispatched within 20 s.");
+            }
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

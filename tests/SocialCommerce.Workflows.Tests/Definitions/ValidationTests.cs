@@ -108,6 +108,27 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void ExpressionError_PointsAtTheLineAndColumnInTheCode()
+    {
+        var definition = Define([Node("start", "Start"), Node("check", "If", ("condition", InputValue.FromExpression("counter > 1 &&\n  counter.Lenght > 0")))],
+            [Done("start", "check")], new VariableDefinition("counter", VariableType.Int));
+
+        var error = Assert.Single(_engine.Validate(definition));
+
+        Assert.Equal((2, 11), (error.Line, error.Column));
+        Assert.Contains("Lenght", error.Message);
+    }
+
+    [Fact]
+    public void ValidExpression_HasNoErrors()
+    {
+        var definition = Define([Node("start", "Start"), Node("check", "If", ("condition", InputValue.FromExpression("counter > 1")))],
+            [Done("start", "check")], new VariableDefinition("counter", VariableType.Int));
+
+        Assert.Empty(_engine.Validate(definition));
+    }
+
+    [Fact]
     public void LoopWithoutWait_IsRefused()
     {
         var definition = Define([Node("start", "Start"), Node("a", "Log", Literal("message", "a")), Node("b", "Log", Literal("message", "b"))],

@@ -50,6 +50,29 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Expressions_ReadVariablesAndInputs_CompiledOncePerPlan()
+    {
+        var definition = Define(
+            [Node("start", "Start"), Node("add", "SetVariable", Literal("variable", "total"), ("value", InputValue.FromExpression("total + bonus * 2"))),
+             Node("big", "If", ("condition", InputValue.FromExpression("total >= 25"))),
+             Node("yes", "SetVariable", Literal("variable", "label"), ("value", InputValue.FromExpression("\"big:\" + total")))],
+            [Done("start", "add"), Done("add", "big"), new Connection("big", "True", "yes")],
+            new VariableDefinition("total", VariableType.Int, 5), new VariableDefinition("label", VariableType.String)) with
+        {
+            Inputs = [new WorkflowInputDefinition("bonus", VariableType.Int)],
+        };
+        var plan = _engine.Plan(definition);
+
+        foreach (var bonus in new[] { 10, 3 })
+        {
+            var execution = new WorkflowExecution(plan, $"i-{bonus}", new JsonObject { ["bonus"] = bonus });
+            await _engine.Executor.StartAsync(execution);
+            Assert.Equal(5L + bonus * 2, execution.GetVariable("total"));
+            Assert.Equal(bonus == 10 ? "big:25" : null, execution.GetVariable("label"));
+        }
+    }
+
+    [Fact]
     public async Task WorkflowInput_IsReadableLikeAVariable()
     {
         var definition = Define([Node("start", "Start"), Node("copy", "SetVariable", Literal("variable", "copy"), Variable("value", "amount"))],
@@ -103,7 +126,7 @@ public sealed class ExecutorTests
 
         Assert.Equal(WorkflowStatus.Finished, execution.Status);
         Assert.Equal(1, execution.Journal.Count(j => j.ActivityId == "after" && j.Kind == JournalEntryKind.Completed));
-        Assert.Equal(["a", "b", "join", "join", "after"], execution.Journal.Where(j => j.Kind == JournalEntryKind.Started).Skip(2).Select(j => j.ActivityId));
+        Assert.Equal(["a", "b", "join", "after"], execution.Journal.Where(j => j.Kind == JournalEntryKind.Started).Skip(2).Select(j => j.ActivityId));
     }
 
     [Fact]
@@ -127,6 +150,32 @@ public sealed class ExecutorTests
         var execution = await _engine.StartAsync(ForkJoin("any"));
 
         Assert.Equal(WorkflowStatus.Finished, execution.Status);
+        Assert.Single(execution.Journal, j => j.ActivityId == "after" && j.Kind == JournalEntryKind.Completed);
+    }
+
+    [Fact]
+    public async Task ForkJoinAll_DoesNotWaitForABranchThatAnIfSkipped()
+    {
+        var definition = Define(
+            [Node("start", "Start"), Node("fork", "Fork", Literal("branches", new JsonArray("left", "right"))), Node("if", "If", Literal("condition", false)),
+             Node("a", "Log", Literal("message", "a")), Node("b", "Log", Literal("message", "b")), Node("join", "Join", Literal("mode", "all")),
+             Node("after", "Log", Literal("message", "after"))],
+            [Done("start", "fork"), new Connection("fork", "left", "if"), new Connection("if", "True", "a"), new Connection("fork", "right", "b"),
+             Done("a", "join"), Done("b", "join"), Done("join", "after")]);
+
+        var execution = await _engine.StartAsync(definition);
+
+        Assert.Equal(WorkflowStatus.Finished, execution.Status);
+        Assert.Single(execution.Journal, j => j.ActivityId == "after" && j.Kind == JournalEntryKind.Completed);
+    }
+
+    [Fact]
+    public async Task ForkJoinAny_StopsTheBranchStillWaiting()
+    {
+        var execution = await _engine.StartAsync(ForkJoin("any", slowBranch: true));
+
+        Assert.Equal(WorkflowStatus.Finished, execution.Status);
+        Assert.Empty(execution.Bookmarks);
         Assert.Single(execution.Journal, j => j.ActivityId == "after" && j.Kind == JournalEntryKind.Completed);
     }
 

@@ -24,6 +24,13 @@ public interface IWorkflowDefinitionGrain : IGrain
     /// <summary>Stops new instances; running ones finish on their version. Publishing again brings it back.</summary>
     Task RetractAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the definition from the lists and stops its triggers; frozen versions stay for the instances that ran on
+    /// them. Saving a draft under the same id later starts afresh (versions numbered after the old ones). False if there
+    /// was nothing to delete.
+    /// </summary>
+    Task<bool> DeleteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The version new instances start on, or null if none is published (or it was retracted).</summary>
     Task<int?> GetPublishedVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ namespace SocialCommerce.Workflows.Definitions;
 
 [GrainType("workflowDefinition")]
 internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionState> state, IGrainFactory grains, DefinitionValidator validator,
-    ActivityRegistry activities, TimeProvider time) : IWorkflowDefinitionGrain
+    ActivityRegistry activities, TimeProvider time, IEnumerable<IPublishHook> hooks) : IWorkflowDefinitionGrain
 {
     private string Id => state.Id.Key;
 
@@ -16,6 +16,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         var draft = definition with { Id = Id, Version = state.State.LastVersion + 1, Status = DefinitionStatus.Draft };
         var errors = validator.Validate(draft).Errors;
         state.State.Draft = draft;
+        state.State.Deleted = false;
         state.State.Name = draft.Name;
         state.State.UpdatedAt = time.GetUtcNow();
         state.Emit(new WorkflowDefinitionSaved(Id, draft.Name, draft.Version));
@@ -23,13 +24,13 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         return new DraftSaved(draft, errors);
     }
 
-    public Task<DefinitionSummary?> GetSummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.Exists
+    public Task<DefinitionSummary?> GetSummaryAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.Exists && !state.State.Deleted
         ? new DefinitionSummary(Id, state.State.Name, state.State.PublishedVersion, state.State.Draft?.Version, state.State.Retracted,
             state.State.Versions, state.State.UpdatedAt)
         : null);
 
     public async Task<WorkflowDefinition?> GetLatestAsync(CancellationToken cancellationToken = default) =>
-        state.State.Draft ?? (state.State.LastVersion == 0
+        state.State.Draft ?? (state.State.Versions.Count == 0
             ? null
             : await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, state.State.LastVersion)).GetAsync(cancellationToken));
 
@@ -42,6 +43,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
             throw new WorkflowValidationException(Id, errors);
         }
         var published = draft with { Status = DefinitionStatus.Published };
+        await HoldDependenciesAsync(published, cancellationToken);
         await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, published.Version)).FreezeAsync(published, cancellationToken);
         var now = time.GetUtcNow();
         state.State.Versions.Add(new DefinitionVersionInfo(published.Version, now));
@@ -56,7 +58,7 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
 
     public async Task RetractAsync(CancellationToken cancellationToken = default)
     {
-        if (state.State.PublishedVersion is null)
+        if (state.State.PublishedVersion is not { } version)
         {
             return;
         }
@@ -65,6 +67,58 @@ internal sealed class WorkflowDefinitionGrain(IGrainState<WorkflowDefinitionStat
         state.State.UpdatedAt = time.GetUtcNow();
         state.Emit(new WorkflowDefinitionRetracted(Id));
         await state.WriteAsync(cancellationToken);
+        // After the write: should this turn fail, the version keeps its hold, which errs on the safe side.
+        if (await grains.Get<IWorkflowVersionGrain>(WorkflowVersionKey.For(Id, version)).GetAsync(cancellationToken) is { } retracted)
+        {
+            foreach (var hook in hooks)
+            {
+                await hook.OnReleasedAsync(retracted, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets every publish hook check and hold what the version uses (plug-in pins). Older published versions keep their
+    /// holds: instances started on them may still run.
+    /// </summary>
+    private async Task HoldDependenciesAsync(WorkflowDefinition published, CancellationToken cancellationToken)
+    {
+        var refused = new List<ValidationError>();
+        foreach (var hook in hooks)
+        {
+            refused.AddRange(await hook.OnPublishingAsync(published, cancellationToken));
+        }
+        if (refused.Count == 0)
+        {
+            return;
+        }
+        foreach (var hook in hooks)
+        {
+            await hook.OnReleasedAsync(published, cancellationToken);
+        }
+        throw new WorkflowValidationException(Id, refused);
+    }
+
+    public async Task<bool> DeleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!state.Exists || state.State.Deleted)
+        {
+            return false;
+        }
+        if (state.State.PublishedVersion is not null)
+        {
+            state.Emit(new WorkflowDefinitionRetracted(Id));
+        }
+        state.State.DeletedAfterVersion = state.State.LastVersion;
+        state.State.Versions.Clear();
+        state.State.Draft = null;
+        state.State.PublishedVersion = null;
+        state.State.Retracted = false;
+        state.State.Deleted = true;
+        state.State.UpdatedAt = time.GetUtcNow();
+        state.Emit(new WorkflowDefinitionDeleted(Id));
+        await state.WriteAsync(cancellationToken);
+        return true;
     }
 
     public Task<int?> GetPublishedVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.PublishedVersion);

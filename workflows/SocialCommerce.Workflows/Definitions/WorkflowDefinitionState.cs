@@ -14,5 +14,13 @@ internal sealed class WorkflowDefinitionState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public int LastVersion => Versions.Count == 0 ? 0 : Versions[^1].Version;
+    /// <summary>
+    /// The last version number used before a delete: a definition saved again under a deleted id numbers its versions
+    /// after the old ones, so no frozen version an old instance ran on is ever overwritten.
+    /// </summary>
+    public int DeletedAfterVersion { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public int LastVersion => Versions.Count == 0 ? DeletedAfterVersion : Versions[^1].Version;
 }

@@ -75,6 +75,43 @@ public sealed class ActivityContext
         return bookmark;
     }
 
+    /// <summary>True while an activity upstream of this one is still scheduled or waiting on a bookmark.</summary>
+    public bool UpstreamPending
+    {
+        get
+        {
+            var upstream = Node.Upstream;
+            var plan = Execution.Plan;
+            return Execution.Scheduled.Any(w => upstream.Contains(w.Node))
+                || Execution.Bookmarks.Any(b => upstream.Contains(plan.NodesById[b.ActivityId].Index));
+        }
+    }
+
+    /// <summary>
+    /// Stops what still runs upstream of this activity — the other branches a Join (any) no longer waits for: their
+    /// bookmarks are dropped and their scheduled activities skipped.
+    /// </summary>
+    public void CancelUpstream()
+    {
+        var upstream = Node.Upstream;
+        var plan = Execution.Plan;
+        Execution.Bookmarks.RemoveAll(b => upstream.Contains(plan.NodesById[b.ActivityId].Index));
+        DropScheduled(w => upstream.Contains(w.Node));
+    }
+
+    /// <summary>Drops arrivals at this activity that are already queued (a Join that completed does not run again for them).</summary>
+    public void DropQueuedArrivals() => DropScheduled(w => w.Node == Node.Index);
+
+    private void DropScheduled(Func<WorkItem, bool> drop)
+    {
+        var keep = Execution.Scheduled.Where(w => !drop(w)).ToList();
+        Execution.Scheduled.Clear();
+        foreach (var item in keep)
+        {
+            Execution.Scheduled.Enqueue(item);
+        }
+    }
+
     public object? GetVariable(string name) => Execution.GetVariable(name);
 
     public void SetVariable(string name, object? value) => Execution.SetVariable(name, value);

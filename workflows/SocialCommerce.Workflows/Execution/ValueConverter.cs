@@ -46,9 +46,16 @@ public static class ValueConverter
             {
                 return node;
             }
-            if (node is JsonValue jsonValue && jsonValue.GetValueKind() == JsonValueKind.String)
+            if (node is JsonValue jsonValue)
             {
-                return To(jsonValue.GetValue<string>(), target);
+                if (FromJsonValue(jsonValue, underlying) is { } fast)
+                {
+                    return fast;
+                }
+                if (jsonValue.GetValueKind() == JsonValueKind.String)
+                {
+                    return To(jsonValue.GetValue<string>(), target);
+                }
             }
             if (underlying == typeof(string))
             {
@@ -81,6 +88,28 @@ public static class ValueConverter
             return value is string single ? new[] { single } : throw new InvalidCastException($"Cannot read {value.GetType().Name} as a list of strings.");
         }
         return Convert.ChangeType(value, underlying, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The common scalar reads without going through the serializer (they run once per activity on hot paths).</summary>
+    private static object? FromJsonValue(JsonValue value, Type target)
+    {
+        if (target == typeof(long))
+        {
+            return value.TryGetValue<long>(out var l) ? l : value.TryGetValue<int>(out var i) ? (long)i : null;
+        }
+        if (target == typeof(decimal))
+        {
+            return value.TryGetValue<decimal>(out var m) ? m : value.TryGetValue<long>(out var l) ? l : value.TryGetValue<int>(out var i) ? (decimal)i : null;
+        }
+        if (target == typeof(bool))
+        {
+            return value.TryGetValue<bool>(out var b) ? b : null;
+        }
+        if (target == typeof(string))
+        {
+            return value.TryGetValue<string>(out var s) ? s : null;
+        }
+        return null;
     }
 
     /// <summary>The value a variable of <paramref name="type"/> holds for a JSON default (or the type's empty value).</summary>

@@ -9,6 +9,10 @@ namespace SocialCommerce.Workflows.Execution;
 public sealed class WorkflowExecution
 {
     private VariableView? _view;
+    private JsonObject? _input;
+    private JsonObject? _output;
+    private Dictionary<string, JsonNode?>? _activityState;
+    private List<object>? _emitted;
 
     public WorkflowExecution(WorkflowPlan plan, string instanceId, JsonObject? input = null, string? correlationId = null)
     {
@@ -16,7 +20,8 @@ public sealed class WorkflowExecution
         InstanceId = instanceId;
         CorrelationId = correlationId;
         Variables = (object?[])plan.Defaults.Clone();
-        Input = input ?? [];
+        _input = input;
+        Journal = new List<JournalEntry>(plan.Nodes.Length * 2);
         if (input is not null)
         {
             for (var slot = plan.Definition.Variables.Count; slot < plan.SlotNames.Length; slot++)
@@ -43,20 +48,20 @@ public sealed class WorkflowExecution
     /// <summary>Variables by name, for expressions and for callers.</summary>
     public IReadOnlyDictionary<string, object?> VariableView => _view ??= new VariableView(this);
 
-    public JsonObject Input { get; }
+    public JsonObject Input => _input ??= [];
 
     /// <summary>What the instance hands back (an HttpResponse activity's response, values set as output).</summary>
-    public JsonObject Output { get; } = [];
+    public JsonObject Output => _output ??= [];
 
     public List<Bookmark> Bookmarks { get; } = [];
 
-    public List<JournalEntry> Journal { get; } = [];
+    public List<JournalEntry> Journal { get; }
 
     /// <summary>Per-activity state that outlives one execution (a ForEach cursor, a Join's arrivals).</summary>
-    public Dictionary<string, JsonNode?> ActivityState { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonNode?> ActivityState => _activityState ??= new(StringComparer.Ordinal);
 
     /// <summary>Domain events the run emitted; the instance grain commits them to the outbox with its state.</summary>
-    public List<object> Emitted { get; } = [];
+    public List<object> Emitted => _emitted ??= [];
 
     public Incident? Incident { get; internal set; }
 

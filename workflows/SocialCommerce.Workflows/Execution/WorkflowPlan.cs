@@ -72,6 +72,9 @@ internal sealed class PlanNode(int index, ActivityNode node, ActivityDescriptor 
     /// <summary>Distinct activities with a connection into this one (a Join waits for them).</summary>
     public int[] Sources { get; set; } = None;
 
+    /// <summary>Every activity with a path into this one (for a Join, its branches); set by the plan builder.</summary>
+    public HashSet<int> Upstream { get; set; } = [];
+
     public int[] TargetsOf(string outcome)
     {
         foreach (var (name, targets) in Next)

@@ -49,8 +49,30 @@ public sealed class WorkflowPlanBuilder(ActivityRegistry registry, DefinitionVal
                 .Select(g => (string.Intern(g.Key), g.Select(c => index[c.Target]).ToArray())).ToArray();
             node.Sources = definition.Root.Connections.Where(c => c.Target == node.Id).Select(c => index[c.Source]).Distinct().ToArray();
         }
+        foreach (var node in nodes.Where(n => n.Descriptor.ClrType == typeof(Activities.ControlFlow.Join)))
+        {
+            node.Upstream = UpstreamOf(nodes, node);
+        }
         var roots = nodes.Where(n => n.Sources.Length == 0).Select(n => n.Index).ToArray();
         return new WorkflowPlan(definition, nodes, roots, slotNames, slotTypes, defaults);
+    }
+
+    private static HashSet<int> UpstreamOf(PlanNode[] nodes, PlanNode node)
+    {
+        var upstream = new HashSet<int>();
+        var pending = new Stack<int>(node.Sources);
+        while (pending.TryPop(out var index))
+        {
+            if (upstream.Add(index))
+            {
+                foreach (var source in nodes[index].Sources)
+                {
+                    pending.Push(source);
+                }
+            }
+        }
+        upstream.Remove(node.Index);
+        return upstream;
     }
 
     private static Input<T> Bind<T>(InputValue value, Dictionary<string, int> slots, CompiledWorkflowExpression? expression) => value.Kind switch

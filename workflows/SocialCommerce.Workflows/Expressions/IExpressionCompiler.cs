@@ -1,17 +1,18 @@
+using SocialCommerce.Plugins.Expressions;
+
 namespace SocialCommerce.Workflows.Expressions;
 
 /// <summary>
-/// The seam to the C# expression compiler (SocialCommerce.Plugins). The engine compiles every expression of a
-/// published version once, when it builds the version's plan, and reports compile errors with line and column.
+/// The seam to the C# expression compiler. The engine compiles every expression of a published version once, when
+/// it builds the version's plan, and reports compile errors with line and column. The default is
+/// <see cref="RoslynExpressionCompiler"/> over SocialCommerce.Plugins' sandboxed compiler.
 /// </summary>
 public interface IExpressionCompiler
 {
+    /// <param name="variables">The workflow's variables and inputs, with the CLR types their values have at run time.</param>
     /// <exception cref="ExpressionCompilationException">The code does not compile.</exception>
     CompiledWorkflowExpression Compile(string code, IReadOnlyList<ExpressionVariable> variables, Type resultType);
 }
-
-/// <summary>A name an expression can read (a workflow variable or input) and its CLR type.</summary>
-public sealed record ExpressionVariable(string Name, Type Type);
 
 /// <summary>One compiled expression: evaluating it costs a delegate call, never a compile.</summary>
 public abstract class CompiledWorkflowExpression

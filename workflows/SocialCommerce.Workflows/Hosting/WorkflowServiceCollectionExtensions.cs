@@ -6,6 +6,7 @@ using SocialCommerce.Workflows.Activities.ControlFlow;
 using SocialCommerce.Workflows.Activities.Events;
 using SocialCommerce.Workflows.Activities.Http;
 using SocialCommerce.Workflows.Activities.Primitives;
+using SocialCommerce.Workflows.Activities.Scripting;
 using SocialCommerce.Workflows.Activities.Timers;
 using SocialCommerce.Workflows.Events;
 using SocialCommerce.Workflows.Definitions;
@@ -14,9 +15,11 @@ using SocialCommerce.Workflows.Indexes;
 using SocialCommerce.Workflows.Instances;
 using SocialCommerce.Workflows.Runtime;
 using SocialCommerce.Workflows.Services;
+using SocialCommerce.Workflows.Triggers;
 using SocialCommerce.Workflows.Expressions;
 using SocialCommerce.Workflows.Outbound;
 using SocialCommerce.Cluster.Hosting;
+using SocialCommerce.Plugins.Expressions;
 using SocialCommerce.Workflows.Validation;
 
 namespace SocialCommerce.Workflows.Hosting;
@@ -34,7 +37,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.SectionName));
         services.AddHttpClient<OutboundWebhookSender>();
         services.AddEventSubscriber<OutboundWebhookSender>();
-        services.TryAddSingleton<IExpressionCompiler, UnavailableExpressionCompiler>();
+        // AddPlugins registers the compiler with its configured limits; without it, the default limits apply.
+        services.TryAddSingleton<IExpressionCompiler>(sp => new RoslynExpressionCompiler(sp.GetService<ExpressionCompiler>() ?? new ExpressionCompiler()));
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<WorkflowEventRegistry>();
         services.TryAddSingleton<DefinitionValidator>();
@@ -52,10 +56,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddGrain<IWorkflowInstanceGrain, WorkflowInstanceGrain>();
         services.AddEventSubscriber<WorkflowIndexSubscriber>();
         services.AddEventSubscriber<WorkflowEventRouter>();
+        services.AddGrain<IWorkflowScheduleGrain, WorkflowScheduleGrain>();
+        services.AddEventSubscriber<WorkflowScheduleSubscriber>();
         services.AddActivity<Start>().AddActivity<End>().AddActivity<If>().AddActivity<Switch>().AddActivity<Fork>().AddActivity<Join>()
             .AddActivity<ForEach>().AddActivity<SetVariable>().AddActivity<Log>().AddActivity<Delay>().AddActivity<Activities.Timers.Timer>()
             .AddActivity<CronTrigger>().AddActivity<EventTrigger>().AddActivity<WaitForEvent>().AddActivity<WebhookTrigger>()
             .AddActivity<WaitForWebhook>().AddActivity<HttpResponse>().AddActivity<SendWebhook>();
+        services.AddActivity<RunScript>().AddPublishHook<PluginPins>();
         return services;
     }
 
@@ -63,6 +70,13 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services) where TActivity : Activity
     {
         services.AddSingleton(new ActivityRegistration(typeof(TActivity)));
+        return services;
+    }
+
+    /// <summary>Adds a check that publishing runs, holding what a published version uses until it is retracted.</summary>
+    public static IServiceCollection AddPublishHook<THook>(this IServiceCollection services) where THook : class, IPublishHook
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPublishHook, THook>());
         return services;
     }
 

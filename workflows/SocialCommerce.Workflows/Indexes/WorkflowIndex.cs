@@ -26,6 +26,16 @@ public sealed class WorkflowIndex(IDatabase database)
             conditions.Add("correlation_id = @correlation");
             parameters.Add(("@correlation", correlation));
         }
+        if (filter.CreatedFrom is { } from)
+        {
+            conditions.Add("created_at >= @createdFrom");
+            parameters.Add(("@createdFrom", from.ToUnixTimeMilliseconds()));
+        }
+        if (filter.CreatedBefore is { } before)
+        {
+            conditions.Add("created_at < @createdBefore");
+            parameters.Add(("@createdBefore", before.ToUnixTimeMilliseconds()));
+        }
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var total = Convert.ToInt32(await ScalarAsync(connection, $"SELECT COUNT(*) FROM workflow_instances {where}", parameters, cancellationToken));
@@ -49,6 +59,16 @@ public sealed class WorkflowIndex(IDatabase database)
             r => new DefinitionListItem(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetInt32(3),
                 r.GetInt32(4) != 0, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken);
         return new Page<DefinitionListItem>(total, offset, items);
+    }
+
+    /// <summary>Instances of the definition (any version) that have not ended: running, suspended or faulted.</summary>
+    public async Task<int> CountActiveInstancesAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return Convert.ToInt32(await ScalarAsync(connection,
+            "SELECT COUNT(*) FROM workflow_instances WHERE definition_id = @definition AND status NOT IN (@finished, @cancelled)",
+            [("@definition", definitionId), ("@finished", nameof(WorkflowStatus.Finished)), ("@cancelled", nameof(WorkflowStatus.Cancelled))],
+            cancellationToken));
     }
 
     /// <summary>Instances waiting on a bookmark of this name whose correlation matches (a bookmark without one matches any).</summary>
@@ -104,7 +124,10 @@ public sealed class WorkflowIndex(IDatabase database)
     }
 }
 
-public sealed record InstanceFilter(string? DefinitionId = null, WorkflowStatus? Status = null, string? CorrelationId = null);
+/// <param name="CreatedFrom">Inclusive.</param>
+/// <param name="CreatedBefore">Exclusive.</param>
+public sealed record InstanceFilter(string? DefinitionId = null, WorkflowStatus? Status = null, string? CorrelationId = null,
+    DateTimeOffset? CreatedFrom = null, DateTimeOffset? CreatedBefore = null);
 
 public sealed record Page<T>(int Total, int Offset, IReadOnlyList<T> Items);
 

@@ -26,6 +26,21 @@ public sealed class WorkflowDefinitionService(IGrainFactory grains, WorkflowInde
 
     public Task RetractAsync(string definitionId, CancellationToken cancellationToken = default) => Definition(definitionId).RetractAsync(cancellationToken);
 
+    /// <summary>
+    /// Deletes the definition unless instances of it are still running, suspended or faulted (cancel them or let them
+    /// finish first). The check reads the instance index, which follows the instances by a moment.
+    /// </summary>
+    /// <exception cref="WorkflowDefinitionInUseException">Instances of the definition have not ended.</exception>
+    public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var grain = Definition(definitionId);
+        if (await index.CountActiveInstancesAsync(definitionId, cancellationToken) is var active and > 0)
+        {
+            throw new WorkflowDefinitionInUseException(definitionId, active);
+        }
+        return await grain.DeleteAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DefinitionVersionInfo>> VersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
         (await Definition(definitionId).GetSummaryAsync(cancellationToken))?.Versions ?? [];
 
@@ -44,4 +59,12 @@ public sealed class WorkflowDefinitionService(IGrainFactory grains, WorkflowInde
         ArgumentException.ThrowIfNullOrWhiteSpace(definitionId);
         return grains.Get<IWorkflowDefinitionGrain>(definitionId);
     }
+}
+
+public sealed class WorkflowDefinitionInUseException(string definitionId, int activeInstances)
+    : Exception($"Workflow definition '{definitionId}' has {activeInstances} instance(s) still running, suspended or faulted; cancel them or let them finish, then delete it.")
+{
+    public string DefinitionId { get; } = definitionId;
+
+    public int ActiveInstances { get; } = activeInstances;
 }

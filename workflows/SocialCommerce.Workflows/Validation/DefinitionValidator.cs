@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using SocialCommerce.Workflows.Activities;
+using SocialCommerce.Workflows.Activities.Timers;
 using SocialCommerce.Workflows.Definitions;
 using SocialCommerce.Workflows.Execution;
+using SocialCommerce.Plugins.Expressions;
 using SocialCommerce.Workflows.Expressions;
 
 namespace SocialCommerce.Workflows.Validation;
@@ -107,7 +109,15 @@ public sealed class DefinitionValidator(ActivityRegistry registry, IExpressionCo
                 case InputKind.Literal when value.Literal is not null:
                     try
                     {
-                        ValueConverter.To(value.Literal, input.ValueType);
+                        var literal = ValueConverter.To(value.Literal, input.ValueType);
+                        if (input.UiHint == UiHints.Cron && literal is string cron)
+                        {
+                            CronSchedule.Parse(cron);
+                        }
+                    }
+                    catch (FormatException e) when (input.UiHint == UiHints.Cron)
+                    {
+                        errors.Add(new(ValidationCodes.InvalidInput, $"Activity '{node.Id}' input '{input.Name}': {e.Message}", node.Id, input.Name));
                     }
                     catch (Exception e) when (e is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException or ArgumentException)
                     {

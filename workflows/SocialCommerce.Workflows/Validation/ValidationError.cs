@@ -22,6 +22,7 @@ public static class ValidationCodes
     public const string LoopWithoutWait = "loop-without-wait";
     public const string ExpressionError = "expression-error";
     public const string InvalidVariable = "invalid-variable";
+    public const string PluginError = "plugin-error";
 }
 
 public sealed class WorkflowValidationException(string definitionId, IReadOnlyList<ValidationError> errors)

@@ -6,6 +6,7 @@ namespace SocialCommerce.Workflows.Webhooks;
 /// change what an accepted delivery does.
 /// </summary>
 /// <param name="ReplayOf">The delivery this one replays, when an operator asked for a replay.</param>
+/// <param name="TriggerActivityId">The definition's WebhookTrigger activity, when a published definition declared the hook.</param>
 public sealed record WebhookRequest(
     string Slug,
     string DedupKey,
@@ -15,7 +16,8 @@ public sealed record WebhookRequest(
     IReadOnlyDictionary<string, string> Headers,
     string? CorrelationId,
     string? ResumeToken,
-    string? ReplayOf = null);
+    string? ReplayOf = null,
+    string? TriggerActivityId = null);
 
 /// <summary>What the sender is told: 202 with these ids. A repeat gets the first delivery's ids back.</summary>
 /// <param name="InstanceId">The instance a start hook will start (chosen now, so a repeat can name it); null when resuming.</param>

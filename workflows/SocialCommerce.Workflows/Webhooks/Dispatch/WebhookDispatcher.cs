@@ -9,11 +9,36 @@ namespace SocialCommerce.Workflows.Webhooks;
 /// <summary>
 /// Hands each accepted delivery to the engine — outside the HTTP request, from the outbox — and records what came of
 /// it in the delivery log. Redelivery is safe: a delivery the log already shows as settled is not sent again, and the
-/// engine itself starts an instance id once and resumes a stimulus id once.
+/// engine itself starts an instance id once and resumes a stimulus id once. Log rows of one dispatch pass are
+/// written together when the dispatcher flushes, before it marks the pass's events dispatched.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceProvider services, WebhookDeliveryLog log, ILogger<WebhookDispatcher> logger) : IEventSubscriber
+public sealed class WebhookDispatcher(IServiceProvider services, WebhookDeliveryLog log, ILogger<WebhookDispatcher> logger) : IBatchingEventSubscriber
 {
+    private readonly Lock _lock = new();
+    private List<WebhookLogEntry> _unwritten = [];
+
     public string Name => "webhook-dispatch";
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        List<WebhookLogEntry> entries;
+        lock (_lock)
+        {
+            (entries, _unwritten) = (_unwritten, []);
+        }
+        try
+        {
+            await log.RecordDispatchesAsync(entries, cancellationToken);
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _unwritten.InsertRange(0, entries); // the dispatcher delivers the batch again; keep them for that flush
+            }
+            throw;
+        }
+    }
 
     public async Task HandleAsync(OutboxEvent domainEvent, CancellationToken cancellationToken)
     {
@@ -38,17 +63,25 @@ public sealed class WebhookDispatcher(IServiceProvider services, WebhookDelivery
                 throw new InvalidOperationException("No workflow engine (IWorkflowRuntime) is registered in this host; deliveries wait until one is.");
             }
             var (status, instances) = await DispatchAsync(runtime, accepted, cancellationToken);
-            await log.RecordDispatchAsync(Entry(accepted, status, instances, null), cancellationToken);
+            Record(Entry(accepted, status, instances, null));
         }
         catch (WorkflowNotFoundException notFound)
         {
             logger.LogWarning("Webhook delivery {DeliveryId} on {Slug} failed for good: {Reason}", accepted.DeliveryId, accepted.Request.Slug, notFound.Message);
-            await log.RecordDispatchAsync(Entry(accepted, WebhookDeliveryStatus.Failed, [], notFound.Message), cancellationToken);
+            Record(Entry(accepted, WebhookDeliveryStatus.Failed, [], notFound.Message));
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
-            await log.RecordDispatchAsync(Entry(accepted, WebhookDeliveryStatus.Retrying, [], error.Message), cancellationToken);
+            Record(Entry(accepted, WebhookDeliveryStatus.Retrying, [], error.Message));
             throw; // the outbox retries with backoff
+        }
+    }
+
+    private void Record(WebhookLogEntry entry)
+    {
+        lock (_lock)
+        {
+            _unwritten.Add(entry);
         }
     }
 
@@ -60,7 +93,8 @@ public sealed class WebhookDispatcher(IServiceProvider services, WebhookDelivery
         if (request.Mode == WebhookMode.Start)
         {
             var started = await runtime.StartAsync(
-                new StartWorkflowRequest(request.DefinitionId, accepted.InstanceId!, payload, request.CorrelationId), cancellationToken);
+                new StartWorkflowRequest(request.DefinitionId, accepted.InstanceId!, payload, request.CorrelationId,
+                    TriggerActivityId: request.TriggerActivityId), cancellationToken);
             return (WebhookDeliveryStatus.Started, [started.InstanceId]);
         }
         var resumed = await runtime.ResumeAsync(request.ResumeToken is { } token

@@ -40,7 +40,7 @@ public sealed class WebhookTriggerSubscriber(IGrainFactory grains) : IEventSubsc
         foreach (var trigger in published.Triggers.Where(t => t.Type == TriggerType))
         {
             if (trigger.Settings.TryGetValue(SlugSetting, out var slug) && NewWebhook.IsValidSlug(slug) &&
-                await grains.Get<IWebhookGrain>(slug).EnsureForDefinitionAsync(published.DefinitionId, cancellationToken))
+                await grains.Get<IWebhookGrain>(slug).EnsureForDefinitionAsync(published.DefinitionId, trigger.ActivityId, cancellationToken))
             {
                 // Indexed before this event completes, so a retraction right behind it finds the hook.
                 await owned.AddAsync(slug, cancellationToken);

@@ -24,7 +24,7 @@ public interface IWebhookGrain : IGrain
     /// A published definition declares this slug: creates the hook if there is none, and re-enables one its
     /// retraction disabled. A hook of another definition is left alone (returns false).
     /// </summary>
-    Task<bool> EnsureForDefinitionAsync(string definitionId, CancellationToken cancellationToken = default);
+    Task<bool> EnsureForDefinitionAsync(string definitionId, string? triggerActivityId, CancellationToken cancellationToken = default);
 
     /// <summary>The definition was retracted: the hook stops taking deliveries until it is published again.</summary>
     Task DisableForRetractAsync(string definitionId, CancellationToken cancellationToken = default);

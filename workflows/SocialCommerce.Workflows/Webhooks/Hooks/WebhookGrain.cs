@@ -29,7 +29,7 @@ public sealed class WebhookGrain(IGrainState<WebhookHookState> state, TimeProvid
         var hook = state.State;
         return Task.FromResult(hook.IsLive
             ? new WebhookGate(Slug, hook.DefinitionId, hook.Mode, hook.Enabled, hook.RateLimitPerSecond, hook.CorrelationProperty,
-                hook.SecretsValidAt(time.GetUtcNow()))
+                hook.SecretsValidAt(time.GetUtcNow()), hook.TriggerActivityId)
             : null);
     }
 
@@ -70,12 +70,13 @@ public sealed class WebhookGrain(IGrainState<WebhookHookState> state, TimeProvid
         await state.WriteAsync(cancellationToken);
     }
 
-    public async Task<bool> EnsureForDefinitionAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<bool> EnsureForDefinitionAsync(string definitionId, string? triggerActivityId, CancellationToken cancellationToken = default)
     {
         var hook = state.State;
         if (!hook.IsLive)
         {
             hook.Reset(new NewWebhook(definitionId, WebhookMode.Start), createdByTrigger: true, time.GetUtcNow());
+            hook.TriggerActivityId = triggerActivityId;
             state.Emit(new WebhookCreated(Slug, definitionId, WebhookMode.Start));
             await state.WriteAsync(cancellationToken);
             return true;
@@ -84,10 +85,17 @@ public sealed class WebhookGrain(IGrainState<WebhookHookState> state, TimeProvid
         {
             return false;
         }
-        if (hook.DisabledByRetract)
+        if (hook.DisabledByRetract || (hook.CreatedByTrigger && hook.TriggerActivityId != triggerActivityId))
         {
-            hook.DisabledByRetract = false;
-            hook.Enabled = true;
+            if (hook.DisabledByRetract)
+            {
+                hook.DisabledByRetract = false;
+                hook.Enabled = true;
+            }
+            if (hook.CreatedByTrigger)
+            {
+                hook.TriggerActivityId = triggerActivityId; // the new version may have renamed its trigger
+            }
             await state.WriteAsync(cancellationToken);
         }
         return true;

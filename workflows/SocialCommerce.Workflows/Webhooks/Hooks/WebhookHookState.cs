@@ -19,6 +19,9 @@ public sealed class WebhookHookState
 
     public bool CreatedByTrigger { get; set; }
 
+    /// <summary>The WebhookTrigger activity of the definition that declared this hook, named to the engine on each start.</summary>
+    public string? TriggerActivityId { get; set; }
+
     public int RateLimitPerSecond { get; set; } = DefaultRateLimitPerSecond;
 
     /// <summary>Top-level body property holding the correlation value (resume hooks; start hooks pass it on).</summary>
@@ -42,6 +45,7 @@ public sealed class WebhookHookState
         Deleted = false;
         DisabledByRetract = false;
         CreatedByTrigger = createdByTrigger;
+        TriggerActivityId = null;
         RateLimitPerSecond = hook.RateLimitPerSecond ?? DefaultRateLimitPerSecond;
         CorrelationProperty = hook.CorrelationProperty ?? "correlationId";
         CreatedAt = now;

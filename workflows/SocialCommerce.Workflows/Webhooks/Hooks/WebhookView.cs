@@ -9,4 +9,4 @@ public sealed record WebhookSecretIssued(WebhookView Hook, string Secret, DateTi
 
 /// <summary>What the request path needs to decide on a delivery, read in one turn of the hook grain.</summary>
 public sealed record WebhookGate(string Slug, string DefinitionId, WebhookMode Mode, bool Enabled, int RateLimitPerSecond,
-    string CorrelationProperty, IReadOnlyList<string> Secrets);
+    string CorrelationProperty, IReadOnlyList<string> Secrets, string? TriggerActivityId = null);

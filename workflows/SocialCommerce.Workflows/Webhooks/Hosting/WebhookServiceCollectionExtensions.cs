@@ -14,6 +14,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddGrain<IWebhookDeliveryGrain, WebhookDeliveryGrain>();
         services.AddMigrations<WebhookMigrations>();
         services.TryAddSingleton<WebhookDeliveryLog>();
+        services.TryAddSingleton<RefusalLogWriter>();
         services.TryAddSingleton<WebhookSignatureVerifier>();
         services.AddEventSubscriber<WebhookTriggerSubscriber>();
         services.AddEventSubscriber<WebhookDispatcher>();

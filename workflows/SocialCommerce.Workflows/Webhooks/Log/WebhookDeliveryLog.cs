@@ -6,22 +6,39 @@ using SocialCommerce.Cluster.Storage;
 namespace SocialCommerce.Workflows.Webhooks;
 
 /// <summary>
-/// The <c>webhook_deliveries</c> table. Refusals are written here directly (they change nothing else); accepted
-/// deliveries by the dispatcher once the engine answered, as an upsert keyed by delivery id so that a redelivered
-/// event rewrites the same row.
+/// The <c>webhook_deliveries</c> table. Refusals are written here directly (they change nothing else), batched by
+/// <see cref="RefusalLogWriter"/>; accepted deliveries by the dispatcher once the engine answered, as an upsert keyed
+/// by delivery id so that a redelivered event rewrites the same row.
 /// </summary>
 public sealed class WebhookDeliveryLog(IDatabase database, TimeProvider time)
 {
     private const string Columns =
         "delivery_id, slug, dedup_key, received_at, http_status, status, verification, headers, instance_ids, replay_of, error, attempts";
 
-    public Task RecordRefusedAsync(string slug, int httpStatus, WebhookVerification verification, IReadOnlyDictionary<string, string> headers,
-        string error, CancellationToken cancellationToken) =>
-        WriteAsync(new WebhookLogEntry(WebhookIds.NewDeliveryId(), slug, null, time.GetUtcNow(), httpStatus, WebhookDeliveryStatus.Refused,
-            verification, headers, [], null, error, 0), cancellationToken);
+    /// <summary>The log entry of a refused delivery (not yet written: see <see cref="RefusalLogWriter"/>).</summary>
+    public WebhookLogEntry Refusal(string slug, int httpStatus, WebhookVerification verification, IReadOnlyDictionary<string, string> headers,
+        string error) =>
+        new(WebhookIds.NewDeliveryId(), slug, null, time.GetUtcNow(), httpStatus, WebhookDeliveryStatus.Refused, verification, headers, [], null,
+            error, 0);
 
-    /// <summary>Inserts or overwrites the row of an accepted delivery; attempts count every write after the first.</summary>
-    public Task RecordDispatchAsync(WebhookLogEntry entry, CancellationToken cancellationToken) => WriteAsync(entry, cancellationToken);
+    /// <summary>
+    /// Inserts or overwrites rows, all in one transaction (one commit for a whole dispatch pass, or for the refusals
+    /// that arrived together); attempts count every write of a row after the first.
+    /// </summary>
+    public async Task RecordDispatchesAsync(IReadOnlyList<WebhookLogEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await WriteAsync(connection, transaction, entry, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task<WebhookLogEntry?> GetAsync(string deliveryId, CancellationToken cancellationToken)
     {
@@ -57,9 +74,8 @@ public sealed class WebhookDeliveryLog(IDatabase database, TimeProvider time)
         return status is null ? command : command.With("@status", status.ToString());
     }
 
-    private async Task WriteAsync(WebhookLogEntry entry, CancellationToken cancellationToken)
+    private async Task WriteAsync(DbConnection connection, DbTransaction? transaction, WebhookLogEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(
             $"""
             INSERT INTO webhook_deliveries ({Columns}, updated_at)
@@ -67,7 +83,7 @@ public sealed class WebhookDeliveryLog(IDatabase database, TimeProvider time)
             ON CONFLICT (delivery_id) DO UPDATE SET status = excluded.status, instance_ids = excluded.instance_ids,
                 error = excluded.error, attempts = webhook_deliveries.attempts + 1, updated_at = excluded.updated_at
             """,
-            cancellationToken, null,
+            cancellationToken, transaction,
             ("@id", entry.DeliveryId), ("@slug", entry.Slug), ("@dedup", entry.DedupKey),
             ("@received", entry.ReceivedAt.ToUnixTimeMilliseconds()), ("@http", entry.HttpStatus), ("@status", entry.Status.ToString()),
             ("@verification", entry.Verification.ToString()), ("@headers", JsonSerializer.Serialize(entry.Headers, ClusterJson.Options)),
