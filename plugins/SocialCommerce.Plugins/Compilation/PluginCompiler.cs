@@ -81,6 +81,21 @@ public sealed class PluginCompiler(int capacity = PluginCompiler.DefaultCapacity
         }
     }
 
+    /// <summary>The compiled plug-in for a content hash the registry stored, without hashing manifest and code again.</summary>
+    public CompiledPlugin? TryGet(string contentHash)
+    {
+        lock (_gate)
+        {
+            if (!_cache.TryGetValue(contentHash, out var node) || !node.Value.Plugin.IsValueCreated)
+            {
+                return null;
+            }
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return node.Value.Plugin.Value;
+        }
+    }
+
     /// <summary>Forgets a compiled version (deleted or replaced); it unloads once nothing else holds it.</summary>
     public void Evict(string contentHash)
     {

@@ -23,7 +23,7 @@ public sealed class PluginRunner(PluginRegistry registry, PluginCompiler compile
     public async Task<CompiledPlugin> GetCompiledAsync(string name, string version, CancellationToken cancellationToken = default)
     {
         var stored = await registry.GetAsync(name, version, cancellationToken) ?? throw new PluginNotFoundException(name, version);
-        return compiler.Compile(stored.Manifest, stored.Code);
+        return compiler.TryGet(stored.ContentHash) ?? compiler.Compile(stored.Manifest, stored.Code);
     }
 
     /// <summary>Fetches, compiles and runs a stored version.</summary>

@@ -62,6 +62,19 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public async Task StoredVersion_IsCompiledOnce_ForEveryRun()
+    {
+        await using var host = await PluginTestHost.StartAsync();
+        await host.Registry.SaveAsync(Formula(), FormulaCode, PluginOrigin.Api);
+
+        var first = await host.Runner.GetCompiledAsync("flat-commission", "1.0.0");
+        var second = await host.Runner.GetCompiledAsync("flat-commission", "1.0.0");
+
+        Assert.Same(first, second);
+        Assert.Equal(1, host.Compiler.CachedCount);
+    }
+
+    [Fact]
     public async Task List_GivesNewestVersionFirst_WithPins()
     {
         await using var host = await PluginTestHost.StartAsync();
