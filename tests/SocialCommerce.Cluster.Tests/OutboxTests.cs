@@ -56,6 +56,34 @@ public sealed class OutboxTests
         Assert.True(await GrainRows.ScalarAsync(database, "SELECT next_attempt_at - occurred_at FROM outbox") >= 1000);
     }
 
+    [Fact]
+    public async Task ConcurrentSubscriber_OverlapsSources_KeepsEachSourceInOrder()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var node = await ClusterTestHost.StartAsync(database, services =>
+        {
+            services.AddGrain<ICounterGrain, CounterGrain>();
+            services.AddEventSubscriber<SlowConcurrentSubscriber>();
+            services.AddEventSubscriber<OrderedSubscriber>();
+        }, DiesBeforeDispatch);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(async g =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await node.Grains.Get<ICounterGrain>($"c{g}").IncrementAsync();
+            }
+        }));
+
+        Assert.Equal(50, await node.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync());
+
+        var concurrent = node.Services.GetRequiredService<SlowConcurrentSubscriber>();
+        Assert.True(concurrent.MaxInFlight > 1, $"at most {concurrent.MaxInFlight} event was in flight");
+        Assert.All(concurrent.CountsBySource.Values, counts => Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), counts));
+        var ordered = node.Services.GetRequiredService<OrderedSubscriber>().Sequences;
+        Assert.Equal(ordered.Order(), ordered);
+        Assert.Equal(50, ordered.Count);
+    }
+
     private static async Task HostKilledBetweenWriteAndDispatch(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -78,5 +106,47 @@ public sealed class OutboxTests
 
         public Task HandleAsync(OutboxEvent domainEvent, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("downstream is down");
+    }
+
+    private sealed class SlowConcurrentSubscriber : IConcurrentEventSubscriber
+    {
+        private int _inFlight;
+        private int _maxInFlight;
+
+        public int MaxInFlight => _maxInFlight;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, List<long>> CountsBySource { get; } = new();
+
+        public string Name => "slow-concurrent";
+
+        public async Task HandleAsync(OutboxEvent domainEvent, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            InterlockedMax(ref _maxInFlight, now);
+            await Task.Delay(20, cancellationToken);
+            CountsBySource.GetOrAdd(domainEvent.Source.Key, _ => []).Add(domainEvent.Read<CounterIncremented>().NewCount);
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+
+    private sealed class OrderedSubscriber : IEventSubscriber
+    {
+        public List<long> Sequences { get; } = [];
+
+        public string Name => "ordered";
+
+        public Task HandleAsync(OutboxEvent domainEvent, CancellationToken cancellationToken)
+        {
+            Sequences.Add(domainEvent.Sequence);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -42,6 +42,11 @@ public sealed class ClusterOptions
     /// <summary>How often the outbox is polled for events left by a crash or by another node.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Most events handed at once to subscribers marked <c>IConcurrentEventSubscriber</c> (one lane per source grain).
+    /// </summary>
+    public int DispatchConcurrency { get; set; } = 32;
+
     /// <summary>Run the outbox dispatcher in this process.</summary>
     public bool DispatchOutbox { get; set; } = true;
 

@@ -10,6 +10,7 @@ namespace SocialCommerce.Cluster.Outbox;
 /// Hands committed events to every <see cref="IEventSubscriber"/>, in outbox order, at least once: an event is marked
 /// dispatched only after all subscribers took it; one that throws leaves it for a retry with backoff. Events left
 /// by a crash (committed, never dispatched) are picked up on the next pass, by this node or another.
+/// <see cref="IConcurrentEventSubscriber"/>s get the events of different sources in parallel (in order per source).
 /// </summary>
 public sealed class OutboxDispatcher
 {
@@ -17,6 +18,8 @@ public sealed class OutboxDispatcher
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly IDatabase _database;
     private readonly IReadOnlyList<IEventSubscriber> _subscribers;
+    private readonly IReadOnlyList<IEventSubscriber> _ordered;
+    private readonly IReadOnlyList<IEventSubscriber> _concurrent;
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _time;
     private readonly ClusterOptions _options;
@@ -27,6 +30,8 @@ public sealed class OutboxDispatcher
     {
         _database = database;
         _subscribers = subscribers.ToList();
+        _ordered = _subscribers.Where(s => s is not IConcurrentEventSubscriber).ToList();
+        _concurrent = _subscribers.Where(s => s is IConcurrentEventSubscriber).ToList();
         _signal = signal;
         _time = time;
         _options = options.Value;
@@ -40,14 +45,9 @@ public sealed class OutboxDispatcher
         while (true)
         {
             var batch = await ClaimAsync(cancellationToken);
-            var delivered = new List<long>(batch.Count);
-            foreach (var domainEvent in batch)
-            {
-                if (await DeliverAsync(domainEvent, cancellationToken))
-                {
-                    delivered.Add(domainEvent.Sequence);
-                }
-            }
+            var failures = new Failures(this);
+            await Task.WhenAll(DeliverInOrderAsync(batch, failures, cancellationToken), DeliverConcurrentlyAsync(batch, failures, cancellationToken));
+            var delivered = batch.Where(e => !failures.Contains(e.Sequence)).Select(e => e.Sequence).ToList();
             if (!await FlushBatchingSubscribersAsync(batch.Count, cancellationToken))
             {
                 delivered.Clear(); // their deferred work is not durable: deliver the whole batch again
@@ -99,9 +99,40 @@ public sealed class OutboxDispatcher
         return events;
     }
 
-    private async Task<bool> DeliverAsync(OutboxEvent domainEvent, CancellationToken cancellationToken)
+    private async Task DeliverInOrderAsync(List<OutboxEvent> batch, Failures failures, CancellationToken cancellationToken)
     {
-        foreach (var subscriber in _subscribers)
+        if (_ordered.Count == 0)
+        {
+            return;
+        }
+        foreach (var domainEvent in batch)
+        {
+            await DeliverAsync(domainEvent, _ordered, failures, cancellationToken);
+        }
+    }
+
+    /// <summary>One lane per source grain, so a grain's events keep their order while different grains' overlap.</summary>
+    private Task DeliverConcurrentlyAsync(List<OutboxEvent> batch, Failures failures, CancellationToken cancellationToken)
+    {
+        if (_concurrent.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var lanes = batch.GroupBy(e => e.Source);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.DispatchConcurrency), CancellationToken = cancellationToken };
+        return Parallel.ForEachAsync(lanes, parallel, async (lane, token) =>
+        {
+            foreach (var domainEvent in lane)
+            {
+                await DeliverAsync(domainEvent, _concurrent, failures, token);
+            }
+        });
+    }
+
+    private static async Task DeliverAsync(OutboxEvent domainEvent, IReadOnlyList<IEventSubscriber> subscribers, Failures failures,
+        CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in subscribers)
         {
             try
             {
@@ -109,11 +140,10 @@ public sealed class OutboxDispatcher
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await ScheduleRetryAsync(domainEvent, subscriber, ex, cancellationToken);
-                return false;
+                await failures.AddAsync(domainEvent, subscriber, ex, cancellationToken);
+                return;
             }
         }
-        return true;
     }
 
     private async Task<bool> FlushBatchingSubscribersAsync(int batchSize, CancellationToken cancellationToken)
@@ -168,5 +198,31 @@ public sealed class OutboxDispatcher
         }
         command.CommandText = $"UPDATE outbox SET dispatched_at = @now, lease_until = 0 WHERE sequence IN ({string.Join(", ", names)})";
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The events of a pass that some subscriber refused; each is scheduled for a retry once.</summary>
+    private sealed class Failures(OutboxDispatcher dispatcher)
+    {
+        private readonly HashSet<long> _sequences = [];
+
+        public bool Contains(long sequence)
+        {
+            lock (_sequences)
+            {
+                return _sequences.Contains(sequence);
+            }
+        }
+
+        public async Task AddAsync(OutboxEvent domainEvent, IEventSubscriber subscriber, Exception error, CancellationToken cancellationToken)
+        {
+            lock (_sequences)
+            {
+                if (!_sequences.Add(domainEvent.Sequence))
+                {
+                    return;
+                }
+            }
+            await dispatcher.ScheduleRetryAsync(domainEvent, subscriber, error, cancellationToken);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace SocialCommerce.Workflows.Events;
 /// Hands the domain events registered with <c>AddWorkflowEvent</c> from the outbox to workflows (EventTrigger starts,
 /// WaitForEvent resumes), with the event's id as the stimulus so that a redelivery resumes nothing twice.
 /// </summary>
-internal sealed class WorkflowEventRouter(WorkflowEventRegistry registry, WorkflowEventPublisher publisher) : IEventSubscriber
+internal sealed class WorkflowEventRouter(WorkflowEventRegistry registry, WorkflowEventPublisher publisher) : IConcurrentEventSubscriber
 {
     public string Name => "workflow-events";
 

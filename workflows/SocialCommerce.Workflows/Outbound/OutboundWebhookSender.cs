@@ -14,7 +14,7 @@ namespace SocialCommerce.Workflows.Outbound;
 /// (a new timestamp) under the same <c>webhook-id</c>.
 /// </summary>
 public sealed class OutboundWebhookSender(HttpClient http, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<OutboundWebhookSender> logger)
-    : IEventSubscriber
+    : IConcurrentEventSubscriber
 {
     public string Name => "workflows.outbound-webhooks";
 

@@ -12,7 +12,8 @@ namespace SocialCommerce.Workflows.Webhooks;
 /// engine itself starts an instance id once and resumes a stimulus id once. Log rows of one dispatch pass are
 /// written together when the dispatcher flushes, before it marks the pass's events dispatched.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceProvider services, WebhookDeliveryLog log, ILogger<WebhookDispatcher> logger) : IBatchingEventSubscriber
+public sealed class WebhookDispatcher(IServiceProvider services, WebhookDeliveryLog log, ILogger<WebhookDispatcher> logger)
+    : IBatchingEventSubscriber, IConcurrentEventSubscriber
 {
     private readonly Lock _lock = new();
     private List<WebhookLogEntry> _unwritten = [];
