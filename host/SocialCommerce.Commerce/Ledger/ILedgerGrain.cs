@@ -11,6 +11,9 @@ public interface ILedgerGrain : IGrain
 {
     Task<LedgerView> GetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The promoter's own completed sales in the business month (China time) that contains <paramref name="at"/>.</summary>
+    Task<Money> GetMonthlySalesAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Credits commission on a completed order at a level of the chain (1 = the seller, 2 and 3 = the uplines).</summary>
     Task<LedgerEntry> CreditCommissionAsync(CommissionCredit credit, CancellationToken cancellationToken = default);
 

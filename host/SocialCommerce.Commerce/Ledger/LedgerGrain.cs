@@ -9,6 +9,9 @@ public sealed class LedgerGrain(IGrainState<LedgerState> state, TimeProvider tim
 
     public Task<LedgerView> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.ToView(Id));
 
+    public Task<Money> GetMonthlySalesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.SalesInMonthOf(at));
+
     public async Task<LedgerEntry> CreditCommissionAsync(CommissionCredit credit, CancellationToken cancellationToken = default)
     {
         var (entry, events) = state.State.CreditCommission(Id, credit, time.GetUtcNow());

@@ -9,13 +9,30 @@ public sealed class LedgerState
     /// <summary>A task reward is a small fixed amount (DOMAIN.md); ¥200.00 is the most one task may pay.</summary>
     public static readonly Money MaxTaskReward = Money.FromYuan(200);
 
+    /// <summary>
+    /// Business months are China's (UTC+8): an order completed at 23:30 on the 31st in Shanghai counts toward that
+    /// month, though it is already the 1st in neither UTC nor the server's zone.
+    /// </summary>
+    public static readonly TimeSpan BusinessOffset = TimeSpan.FromHours(8);
+
     public List<LedgerEntry> Entries { get; set; } = [];
+
+    /// <summary>
+    /// The promoter's own completed sales (GMV) by business month (<c>yyyy-MM</c>), added with the seller's commission
+    /// credit so that a replayed credit never counts a sale twice. Tiered commission formulas read it.
+    /// </summary>
+    public Dictionary<string, Money> SalesByMonth { get; set; } = [];
 
     public Money Commissions { get; set; }
 
     public Money TaskRewards { get; set; }
 
     public Money Balance => Commissions + TaskRewards;
+
+    public Money SalesInMonthOf(DateTimeOffset at) => SalesByMonth.GetValueOrDefault(MonthOf(at));
+
+    public static string MonthOf(DateTimeOffset at) =>
+        at.ToOffset(BusinessOffset).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public LedgerView ToView(string promoterId) => new(promoterId, Balance, Commissions, TaskRewards, Entries);
 
@@ -40,6 +57,10 @@ public sealed class LedgerState
         var entry = new LedgerEntry(credit.EntryId, LedgerEntryKind.Commission, credit.Amount, credit.OrderId, credit.Level, now);
         Entries.Add(entry);
         Commissions += credit.Amount;
+        if (credit.Sale is { } sale)
+        {
+            SalesByMonth[MonthOf(sale.CompletedAt)] = SalesInMonthOf(sale.CompletedAt) + sale.Total;
+        }
         return (entry, [new CommissionCredited(promoterId, credit.EntryId, credit.OrderId, credit.SellerId, credit.Level, credit.Amount, Balance)]);
     }
 

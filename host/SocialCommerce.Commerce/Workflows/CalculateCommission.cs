@@ -10,7 +10,7 @@ using SocialCommerce.Workflows.Activities;
 using SocialCommerce.Workflows.Activities.Scripting;
 using SocialCommerce.Workflows.Execution;
 using OrderView = SocialCommerce.Commerce.Orders.OrderView;
-using PromoterView = SocialCommerce.Commerce.Promoters.PromoterView;
+using Sdk = SocialCommerce.Plugins.Sdk;
 
 namespace SocialCommerce.Commerce.Workflows;
 
@@ -59,11 +59,15 @@ public sealed class CalculateCommission(PluginRunner runner, IGrainFactory grain
             {
                 continue;
             }
-            var amount = await FormulaAsync(context, promoter, order) * shares[level - 1];
+            // Each beneficiary's tier follows their own month-to-date sales; the seller's include the order being paid.
+            var ledger = grains.Get<ILedgerGrain>(beneficiary);
+            var completedAt = order.CompletedAt ?? context.Time.GetUtcNow();
+            var monthlyGmv = await ledger.GetMonthlySalesAsync(completedAt, context.CancellationToken) + (level == 1 ? order.Total : Money.Zero);
+            var amount = await FormulaAsync(context, PluginViews.From(promoter, monthlyGmv), order) * shares[level - 1];
             // Whole fen, half a fen up: the share never goes through a floating-point number.
             var commission = Money.FromFen((amount + WholeBp / 2) / WholeBp);
-            var entry = await grains.Get<ILedgerGrain>(beneficiary).CreditCommissionAsync(
-                new CommissionCredit($"{operation}/level-{level}", order.Id, order.PromoterId, level, commission), context.CancellationToken);
+            var entry = await ledger.CreditCommissionAsync(new CommissionCredit($"{operation}/level-{level}", order.Id, order.PromoterId, level,
+                commission, level == 1 ? new OrderSale(order.Total, completedAt) : null), context.CancellationToken);
             total += entry.Amount;
             credited.Add(new JsonObject { ["promoterId"] = beneficiary, ["level"] = level, ["amountFen"] = entry.Amount.Fen });
         }
@@ -82,9 +86,9 @@ public sealed class CalculateCommission(PluginRunner runner, IGrainFactory grain
             .Where(p => p.id is not null)
             .Select(p => (p.id!, p.Item2));
 
-    private async Task<long> FormulaAsync(ActivityContext context, PromoterView promoter, OrderView order)
+    private async Task<long> FormulaAsync(ActivityContext context, Sdk.PromoterView promoter, OrderView order)
     {
-        var result = await RunPluginAsync(context, new PluginRunContext(PluginViews.From(promoter), null, PluginViews.From(order)));
+        var result = await RunPluginAsync(context, new PluginRunContext(promoter, null, PluginViews.From(order)));
         var commission = Convert.ToInt64(result.Outputs["commission"], System.Globalization.CultureInfo.InvariantCulture);
         return commission >= 0
             ? commission

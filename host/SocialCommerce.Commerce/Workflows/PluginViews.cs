@@ -11,8 +11,9 @@ namespace SocialCommerce.Commerce.Workflows;
 /// </summary>
 internal static class PluginViews
 {
-    public static Sdk.PromoterView From(PromoterView promoter) => new(promoter.Id, promoter.Name, WireNames.Of(promoter.Level), promoter.UplineId,
-        promoter.RegionId, MonthlyGmvFen: 0, promoter.RegisteredAt);
+    /// <param name="monthlyGmv">The promoter's completed sales this business month (see <c>LedgerState.SalesByMonth</c>).</param>
+    public static Sdk.PromoterView From(PromoterView promoter, Money monthlyGmv = default) => new(promoter.Id, promoter.Name,
+        WireNames.Of(promoter.Level), promoter.UplineId, promoter.RegionId, monthlyGmv.Fen, promoter.RegisteredAt);
 
     public static Sdk.OrderView From(OrderView order) =>
         new(order.Id, order.PromoterId, order.GroupId, order.Total.Fen, order.Paid.Fen, WireNames.Of(order.Status), order.PlacedAt);

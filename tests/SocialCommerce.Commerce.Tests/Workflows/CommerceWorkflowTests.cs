@@ -15,7 +15,7 @@ namespace SocialCommerce.Commerce.Tests.Workflows;
 public sealed class CommerceWorkflowTests
 {
     // tiered-commission with its defaults: 5% of ¥299.00 = 1,495 fen for the seller; the upline 20% and the
-    // upline's upline 10% of what the formula gives them (1,495 each, as no one has monthly GMV yet).
+    // upline's upline 10% of what the formula gives them (1,495 each: their own sales this month are below every tier).
     private const long SellerCommission = 1_495;
     private const long UplineCommission = 299;
     private const long SecondUplineCommission = 150;
@@ -128,6 +128,27 @@ public sealed class CommerceWorkflowTests
             node.Grains.Get<ILedgerGrain>("great").CreditCommissionAsync(new CommissionCredit("op/level-4", "o1", "seller", 4, Money.FromFen(10))));
 
         Assert.Empty((await node.LedgerAsync("great")).Entries);
+    }
+
+    [Fact]
+    public async Task SellersSalesThisMonth_RaiseTheirTier_AsTheirOrdersComplete()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var node = await CommerceWorkflowNode.StartAsync(database);
+        await node.ArrangeFourLevelsAsync();
+        await node.PublishAsync(CommissionFlow(new JsonObject { ["midTierFromFen"] = 50_000 }));
+
+        await node.CompleteOrderAsync("o1");
+        await node.DispatchAllAsync();
+        await node.CompleteOrderAsync("o2");
+        await node.DispatchAllAsync();
+
+        // o1 makes ¥299.00 this month: the base 5% (1,495 fen). o2 makes ¥598.00, over the ¥500.00 middle tier: 8% (2,392 fen).
+        var seller = await node.LedgerAsync("seller");
+        Assert.Equal([1_495L, 2_392L], seller.Entries.OrderBy(e => e.Reference).Select(e => e.Amount.Fen));
+        Assert.Equal(59_800, (await node.Grains.Get<ILedgerGrain>("seller").GetMonthlySalesAsync(DateTimeOffset.UtcNow)).Fen);
+        // The upline sold nothing themself, so their tier stays at the base on both orders.
+        Assert.Equal(2 * UplineCommission, (await node.LedgerAsync("upline")).Commissions.Fen);
     }
 
     private static async Task CommissionOnThreeLevels(DatabaseProvider provider)
@@ -245,10 +266,10 @@ public sealed class CommerceWorkflowTests
     private static JsonObject Fan(string id, string phone) => new() { ["fanId"] = id, ["phone"] = phone };
 
     /// <summary>OrderCompleted → CalculateCommission(tiered-commission) → End.</summary>
-    private static WorkflowDefinition CommissionFlow() => Flow("commission",
+    private static WorkflowDefinition CommissionFlow(JsonObject? arguments = null) => Flow("commission",
         [
             Node("completed", "EventTrigger", Literal("eventName", "OrderCompleted")),
-            Commission(),
+            Commission(arguments),
             Node("end", "End"),
         ],
         [Done("completed", "commission"), Done("commission", "end")], [], [new WorkflowInputDefinition("orderId", VariableType.String)]);
@@ -285,8 +306,9 @@ public sealed class CommerceWorkflowTests
             new WorkflowInputDefinition("target", VariableType.Int),
         ]);
 
-    private static ActivityNode Commission() => Node("commission", "CalculateCommission", Literal("plugin", "tiered-commission"),
-        Literal("pluginVersion", "1.0.0"), Variable("orderId", "orderId"));
+    private static ActivityNode Commission(JsonObject? arguments = null) => Node("commission", "CalculateCommission",
+        [Literal("plugin", "tiered-commission"), Literal("pluginVersion", "1.0.0"), Variable("orderId", "orderId"),
+            .. arguments is null ? [] : new[] { Literal("arguments", arguments) }]);
 
     private static WorkflowDefinition Flow(string id, List<ActivityNode> activities, List<Connection> connections,
         IReadOnlyList<VariableDefinition> variables, IReadOnlyList<WorkflowInputDefinition> inputs) => new()
