@@ -9,6 +9,7 @@ public static class DemoDataExtensions
     {
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
         services.AddGrain<IDemoSeedMarkerGrain, DemoSeedMarkerGrain>();
+        services.AddSingleton<DemoWorkflows>();
         services.AddHostedService<DemoSeeder>();
         return services;
     }

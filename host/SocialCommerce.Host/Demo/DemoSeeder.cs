@@ -11,7 +11,8 @@ namespace SocialCommerce.Host.Demo;
 /// <summary>
 /// Fills an empty database with a small, realistic data set: per region a supervisor with an invite tree three
 /// levels deep, groups of every kind, a funnel line, and orders paid in parts through several channels, some
-/// signed. Everything goes through the grains and services, so the same events flow as in real use.
+/// signed; then the demo workflows (<see cref="DemoWorkflows"/>). Everything goes through the grains and services,
+/// so the same events flow as in real use.
 /// Every step uses fixed ids and is idempotent, so a start interrupted half-way finishes the job next time.
 /// </summary>
 internal sealed class DemoSeeder(
@@ -20,6 +21,7 @@ internal sealed class DemoSeeder(
     GroupOpening opening,
     OrderPlacement placement,
     FunnelLineLaunch lines,
+    DemoWorkflows workflows,
     IOptions<DemoDataOptions> options,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -51,8 +53,10 @@ internal sealed class DemoSeeder(
             await SeedRegionAsync(regionId, prefix, name, cancellationToken);
         }
 
+        await workflows.SeedAsync(cancellationToken);
         await marker.MarkCompletedAsync(cancellationToken);
-        logger.LogInformation("Seeded demo data in {RegionCount} regions", DemoRegions.All.Count);
+        logger.LogInformation("Seeded demo data in {RegionCount} regions and {WorkflowCount} published workflows", DemoRegions.All.Count,
+            DemoWorkflows.FunnelRegions.Count + DemoWorkflows.Definitions.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -34,6 +34,14 @@ public static class WorkflowTemplatesApi
     public static async Task<JsonHttpResult<DraftSaved>> Clone(string name, CloneWorkflowTemplate request, HttpContext context, IGrainFactory grains,
         WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
+        var saved = await CloneAsync(name, request, grains, definitions, cancellationToken);
+        return WorkflowJsonResults.At(context, StatusCodes.Status201Created, $"{WorkflowDefinitionsApi.Prefix}/{saved.Draft.Id}", saved);
+    }
+
+    /// <summary>The clone itself, also used by the demo seeding, so that a seeded clone is exactly what the API makes.</summary>
+    public static async Task<DraftSaved> CloneAsync(string name, CloneWorkflowTemplate request, IGrainFactory grains,
+        WorkflowDefinitionService definitions, CancellationToken cancellationToken)
+    {
         if (!WorkflowTemplates.Names.Contains(name))
         {
             throw new NotFoundException("Workflow template", name);
@@ -87,8 +95,7 @@ public static class WorkflowTemplatesApi
             Description = $"{template.Description} (Cloned from template '{name}' for region '{request.Region}'.)".TrimStart(),
             Variables = variables,
         };
-        var saved = await definitions.SaveDraftAsync(draft, cancellationToken);
-        return WorkflowJsonResults.At(context, StatusCodes.Status201Created, $"{WorkflowDefinitionsApi.Prefix}/{draft.Id}", saved);
+        return await definitions.SaveDraftAsync(draft, cancellationToken);
     }
 
     private static bool Fits(VariableType type, JsonNode? value) => type switch
