@@ -3,19 +3,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialCommerce.Cluster.Outbox;
 using SocialCommerce.Cluster.Reminders;
+using SocialCommerce.Cluster.Retention;
 using SocialCommerce.Cluster.Storage;
 
 namespace SocialCommerce.Cluster.Hosting;
 
 /// <summary>
 /// Starts the cluster with the host: migrations first (so nothing touches a table that is not there yet), then
-/// the reminder service and the outbox dispatcher. Registered by <c>AddCluster</c> before any other hosted
+/// the reminder service, the outbox dispatcher and the retention loop. Registered by <c>AddCluster</c> before any other hosted
 /// service, so that those may use grains in their own start-up.
 /// </summary>
 internal sealed class ClusterHostedService(
     MigrationRunner migrations,
     ReminderService reminders,
     OutboxDispatcher outbox,
+    RetentionService retention,
     IDatabase database,
     IOptions<ClusterOptions> options,
     ILogger<ClusterHostedService> logger) : IHostedService
@@ -33,6 +35,10 @@ internal sealed class ClusterHostedService(
         if (options.Value.DispatchOutbox)
         {
             _loops.Add(Task.Run(() => outbox.RunAsync(_stopping.Token), CancellationToken.None));
+        }
+        if (options.Value.RunRetention)
+        {
+            _loops.Add(Task.Run(() => retention.RunAsync(_stopping.Token), CancellationToken.None));
         }
         logger.LogInformation("Cluster node {NodeName} started on {Provider}", options.Value.NodeName, database.Provider);
     }

@@ -50,6 +50,15 @@ public sealed class ClusterOptions
     /// <summary>Run the outbox dispatcher in this process.</summary>
     public bool DispatchOutbox { get; set; } = true;
 
+    /// <summary>How long dispatched outbox events and the subscribers' inbox records are kept before they are deleted.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the retention rules (old events, old webhook deliveries, …) run.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Run the retention rules in this process.</summary>
+    public bool RunRetention { get; set; } = true;
+
     /// <summary>Run the reminder service in this process.</summary>
     public bool RunReminders { get; set; } = true;
 }

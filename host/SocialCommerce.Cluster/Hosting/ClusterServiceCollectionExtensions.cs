@@ -7,6 +7,7 @@ using SocialCommerce.Cluster.Grains;
 using SocialCommerce.Cluster.Outbox;
 using SocialCommerce.Cluster.Persistence;
 using SocialCommerce.Cluster.Reminders;
+using SocialCommerce.Cluster.Retention;
 using SocialCommerce.Cluster.Storage;
 
 namespace SocialCommerce.Cluster.Hosting;
@@ -37,6 +38,8 @@ public static class ClusterServiceCollectionExtensions
             sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ClusterOptions>>(),
             sp.GetRequiredService<ILogger<OutboxDispatcher>>()));
         services.TryAddSingleton<IEventInbox, EventInbox>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionRule, OutboxRetentionRule>());
+        services.TryAddSingleton<RetentionService>();
         services.AddHostedService<ClusterHostedService>();
         return services;
     }
@@ -54,6 +57,13 @@ public static class ClusterServiceCollectionExtensions
     {
         services.TryAddSingleton<TSubscriber>();
         services.AddSingleton<IEventSubscriber>(sp => sp.GetRequiredService<TSubscriber>());
+        return services;
+    }
+
+    /// <summary>Adds a rule to the retention loop (see <see cref="IRetentionRule"/>).</summary>
+    public static IServiceCollection AddRetentionRule<TRule>(this IServiceCollection services) where TRule : class, IRetentionRule
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionRule, TRule>());
         return services;
     }
 

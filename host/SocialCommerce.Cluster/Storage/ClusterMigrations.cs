@@ -12,7 +12,14 @@ internal sealed class ClusterMigrations : IMigrationSource
         new(1, "grain state, outbox, reminders, inbox",
             SqliteSql: Schema("INTEGER PRIMARY KEY AUTOINCREMENT"),
             PostgresSql: Schema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+        new(2, "indexes for the retention of dispatched events and inbox records",
+            SqliteSql: RetentionIndexes, PostgresSql: RetentionIndexes),
     ];
+
+    private const string RetentionIndexes = """
+        CREATE INDEX ix_outbox_dispatched ON outbox (dispatched_at) WHERE dispatched_at IS NOT NULL;
+        CREATE INDEX ix_event_inbox_handled ON event_inbox (handled_at);
+        """;
 
     private static string Schema(string sequenceColumn) => $"""
         CREATE TABLE grain_state (

@@ -9,6 +9,7 @@ public static class WebhookExtensions
     {
         services.AddWebhookTriggers();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.Configure<WebhookRetentionOptions>(configuration.GetSection(WebhookRetentionOptions.SectionName));
         services.AddSingleton<HookRateLimiters>();
         services.AddExceptionHandler<WebhookExceptionHandler>();
         return services;

@@ -13,11 +13,15 @@ namespace SocialCommerce.Workflows.Tests.Support;
 
 /// <summary>
 /// A cluster node with the workflow engine on a test database, the outbox and reminders driven by the test
-/// (<see cref="DispatchAsync"/>, <see cref="FireDueAsync"/>) so each step is visible.
+/// (<see cref="DispatchAsync"/>, <see cref="FireDueAsync"/>) so each step is visible; no retention pass, so that
+/// tests can count the events they caused.
 /// </summary>
 internal static class WorkflowNode
 {
-    private static readonly Dictionary<string, string?> Manual = new() { ["Cluster:DispatchOutbox"] = "false", ["Cluster:RunReminders"] = "false" };
+    private static readonly Dictionary<string, string?> Manual = new()
+    {
+        ["Cluster:DispatchOutbox"] = "false", ["Cluster:RunReminders"] = "false", ["Cluster:RunRetention"] = "false",
+    };
 
     public static Task<ClusterTestHost> StartAsync(TestDatabase database, TimeProvider time, Action<IServiceCollection>? configure = null) =>
         ClusterTestHost.StartAsync(database, services =>

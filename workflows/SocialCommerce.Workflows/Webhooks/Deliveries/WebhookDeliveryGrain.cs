@@ -3,10 +3,12 @@ using SocialCommerce.Cluster;
 namespace SocialCommerce.Workflows.Webhooks;
 
 /// <remarks>One per delivery, read again only for a repeat, a replay or the API: its activation (with the body) leaves memory after a minute.</remarks>
-[GrainType("webhookDelivery")]
+[GrainType(GrainTypeName)]
 [GrainIdleTimeout(60)]
 public sealed class WebhookDeliveryGrain(IGrainState<WebhookDeliveryState> state, TimeProvider time) : IWebhookDeliveryGrain
 {
+    public const string GrainTypeName = "webhookDelivery";
+
     public async Task<WebhookReceipt> AcceptAsync(WebhookRequest request, CancellationToken cancellationToken = default)
     {
         var delivery = state.State;

@@ -18,6 +18,8 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<WebhookSignatureVerifier>();
         services.AddEventSubscriber<WebhookTriggerSubscriber>();
         services.AddEventSubscriber<WebhookDispatcher>();
+        services.AddOptions<WebhookRetentionOptions>();
+        services.AddRetentionRule<WebhookRetentionRule>();
         return services;
     }
 }
