@@ -31,19 +31,7 @@ public sealed class RetentionService(IEnumerable<IRetentionRule> rules, TimeProv
         return total;
     }
 
-    internal async Task RunAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.RetentionInterval, time, stopping);
-                await PruneAsync(stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    internal Task RunAsync(CancellationToken stopping) =>
+        PollingLoop.RunAsync(PruneAsync, cancellationToken => Task.Delay(options.Value.RetentionInterval, time, cancellationToken), logger,
+            "Retention", stopping);
 }
