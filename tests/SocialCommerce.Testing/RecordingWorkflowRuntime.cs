@@ -6,7 +6,8 @@ namespace SocialCommerce.Testing;
 /// <summary>
 /// An engine double (not a storage double): records every start and resume it is asked for and answers as the
 /// contract says — a repeated instance id is AlreadyStarted, a repeated stimulus resumes nothing. Waiting
-/// instances are declared with <see cref="Wait"/>. Swap in the real engine once it lands.
+/// instances are declared with <see cref="Wait"/>. For tests of what the webhook engine asks of the runtime, without
+/// running a workflow; tests of workflows themselves use the real engine.
 /// </summary>
 public sealed class RecordingWorkflowRuntime : IWorkflowRuntime
 {

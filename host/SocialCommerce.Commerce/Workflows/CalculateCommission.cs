@@ -42,7 +42,7 @@ public sealed class CalculateCommission(PluginRunner runner, IGrainFactory grain
     {
         var orderId = await OrderId.EvaluateAsync(context);
         var order = await grains.Get<IOrderGrain>(orderId).GetAsync(context.CancellationToken) ?? throw new NotFoundException("Order", orderId);
-        if (order.Status != OrderStatus.Completed)
+        if (order is not { Status: OrderStatus.Completed, CompletedAt: { } completedAt })
         {
             context.Complete(NotCompleted);
             return;
@@ -61,7 +61,6 @@ public sealed class CalculateCommission(PluginRunner runner, IGrainFactory grain
             }
             // Each beneficiary's tier follows their own month-to-date sales; the seller's include the order being paid.
             var ledger = grains.Get<ILedgerGrain>(beneficiary);
-            var completedAt = order.CompletedAt ?? context.Time.GetUtcNow();
             var monthlyGmv = await ledger.GetMonthlySalesAsync(completedAt, context.CancellationToken) + (level == 1 ? order.Total : Money.Zero);
             var amount = await FormulaAsync(context, PluginViews.From(promoter, monthlyGmv), order) * shares[level - 1];
             // Whole fen, half a fen up: the share never goes through a floating-point number.
