@@ -43,8 +43,7 @@ public static class EngineBench
 
     private static async Task PersistedStartsAsync(BenchContext context, DatabaseProvider provider, string? postgres)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sc-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = ClusterBench.TempFolder();
         var connectionString = postgres ?? $"Data Source={folder}/bench.db";
         var raw = await ClusterBench.RawCommitRateAsync(context, provider, connectionString);
         double starts, dispatched;

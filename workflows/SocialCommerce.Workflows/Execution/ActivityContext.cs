@@ -41,9 +41,6 @@ public sealed class ActivityContext
     /// <summary>The id of the activity whose outcome scheduled this one; null at the start.</summary>
     public string? FromActivityId => From < 0 ? null : Execution.Plan.Nodes[From].Id;
 
-    /// <summary>How many distinct activities connect into this one.</summary>
-    public int InboundCount => Node.Sources.Length;
-
     internal bool Suspended { get; private set; }
 
     public void Complete(string outcome)

@@ -69,7 +69,7 @@ internal sealed class PlanNode(int index, ActivityNode node, ActivityDescriptor 
     /// <summary>Targets per outcome; few outcomes per activity, so a small array beats a dictionary.</summary>
     public (string Outcome, int[] Targets)[] Next { get; set; } = [];
 
-    /// <summary>Distinct activities with a connection into this one (a Join waits for them).</summary>
+    /// <summary>Distinct activities with a connection into this one (none for a root); a Join's <see cref="Upstream"/> is built from them.</summary>
     public int[] Sources { get; set; } = None;
 
     /// <summary>Every activity with a path into this one (for a Join, its branches); set by the plan builder.</summary>
