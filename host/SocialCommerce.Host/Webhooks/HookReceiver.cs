@@ -70,19 +70,22 @@ public static class HookReceiver
                 malformed ? "Malformed webhook" : "Webhook signature rejected", verification.Message!);
         }
 
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException json)
         {
             return await refusal.SendAsync(StatusCodes.Status400BadRequest, WebhookVerification.Valid, "Webhook body is not JSON",
                 $"The body must be JSON: {json.Message.Split(" Path: ")[0]} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).");
         }
-        var correlation = StringProperty(root, gate.CorrelationProperty);
-        var token = StringProperty(root, ResumeTokenProperty);
+        string? correlation, token;
+        using (document) // read the two properties in place; a clone of the root would copy the whole body again
+        {
+            correlation = StringProperty(document.RootElement, gate.CorrelationProperty);
+            token = StringProperty(document.RootElement, ResumeTokenProperty);
+        }
         if (gate.Mode == WebhookMode.Resume && correlation is null && token is null)
         {
             return await refusal.SendAsync(StatusCodes.Status400BadRequest, WebhookVerification.Valid, "Nothing to resume",

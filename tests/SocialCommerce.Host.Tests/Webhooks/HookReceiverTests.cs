@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using SocialCommerce.Cluster.Storage;
+using SocialCommerce.Host.Tests.Support;
 using SocialCommerce.Host.Webhooks;
 using SocialCommerce.Testing;
 using SocialCommerce.Workflows.Webhooks;
@@ -213,7 +214,7 @@ public sealed class HookReceiverTests
         {
             await host.Client.SendAsync(WebhookHost.Signed("shop-paid", hook.Secret, body, "msg_first", now));
         }
-        await host.WaitForOutboxDrainedAsync(); // the hook list and the first delivery settle before the count
+        await StoreSnapshot.WaitUntilDispatchedAsync(host.Database); // the hook list and the first delivery settle before the count
         var grainsBefore = await host.CountAsync("SELECT COUNT(*) FROM grain_state");
         var eventsBefore = await host.CountAsync("SELECT COUNT(*) FROM outbox");
         var refusedBefore = await host.CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'Refused'");

@@ -24,7 +24,7 @@ public sealed class WebhookEngineEndToEndTests
             """);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/workflow-definitions", definition)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/workflow-definitions/signup-flow/publish", null)).StatusCode);
-        await EventuallyAsync(async () => (await client.GetAsync("/api/webhooks/signup")).StatusCode == HttpStatusCode.OK);
+        await WebhookHost.EventuallyAsync(async () => (await client.GetAsync("/api/webhooks/signup")).StatusCode == HttpStatusCode.OK);
         var issued = await (await client.PostAsync("/api/webhooks/signup/rotate-secret?graceHours=0", null))
             .Content.ReadFromJsonAsync<WebhookSecretIssued>(ClusterJson.Options);
 
@@ -33,7 +33,7 @@ public sealed class WebhookEngineEndToEndTests
         var accepted = await response.Content.ReadFromJsonAsync<HookAccepted>();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await EventuallyAsync(async () =>
+        await WebhookHost.EventuallyAsync(async () =>
         {
             var instance = await client.GetAsync($"/api/workflow-instances/{accepted!.InstanceId}");
             return instance.StatusCode == HttpStatusCode.OK &&
@@ -41,21 +41,11 @@ public sealed class WebhookEngineEndToEndTests
         });
         // The delivery log is written by the dispatcher after the start returns, so it can trail the finished instance.
         WebhookLogPage? log = null;
-        await EventuallyAsync(async () =>
+        await WebhookHost.EventuallyAsync(async () =>
         {
             log = await client.GetFromJsonAsync<WebhookLogPage>("/api/webhooks/signup/deliveries?status=started", ClusterJson.Options);
             return log!.Items.Count > 0;
         });
         Assert.Equal([accepted!.InstanceId!], Assert.Single(log!.Items).InstanceIds);
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
-            await Task.Delay(25);
-        }
     }
 }

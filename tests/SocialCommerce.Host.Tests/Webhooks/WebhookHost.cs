@@ -65,30 +65,19 @@ internal sealed class WebhookHost : IAsyncDisposable
     public async Task<WebhookLogEntry> WaitForSettledAsync(string deliveryId)
     {
         var log = App.Services.GetRequiredService<WebhookDeliveryLog>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await log.GetAsync(deliveryId, default) is { Status: not WebhookDeliveryStatus.Retrying } entry)
-            {
-                return entry;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Delivery {deliveryId} was not dispatched within 20 s.");
-            }
-            await Task.Delay(20);
-        }
+        WebhookLogEntry? entry = null;
+        await EventuallyAsync(async () => (entry = await log.GetAsync(deliveryId, default)) is { Status: not WebhookDeliveryStatus.Retrying },
+            $"Delivery {deliveryId} was not dispatched within 20 s.");
+        return entry!;
     }
 
-    public async Task WaitForOutboxDrainedAsync()
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="failure"/> after 20 s.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure = "The condition did not hold within 20 s.")
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await CountAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL") > 0)
+        while (!await condition())
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The outbox was not dispatched within 20 s.");
-            }
+            Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(20);
         }
     }

@@ -154,16 +154,9 @@ public sealed class WebhooksApiTests
     /// <summary>The list follows hook creation through the outbox; wait until it shows the slug.</summary>
     private static async Task<string> WaitForListAsync(WebhookHost host, string slug)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var list = await host.Client.GetStringAsync("/api/webhooks");
-            if (list.Contains($"\"slug\":\"{slug}\"", StringComparison.Ordinal))
-            {
-                return list;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"/api/webhooks did not list '{slug}' within 20 s.");
-            await Task.Delay(20);
-        }
+        var list = "";
+        await WebhookHost.EventuallyAsync(async () => (list = await host.Client.GetStringAsync("/api/webhooks")).Contains($"\"slug\":\"{slug}\"", StringComparison.Ordinal),
+            $"/api/webhooks did not list '{slug}' within 20 s.");
+        return list;
     }
 }
