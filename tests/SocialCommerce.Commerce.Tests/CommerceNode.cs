@@ -35,18 +35,4 @@ internal static class CommerceNode
             new PlaceOrderItem("tea", "Pu'er tea", 1, Money.FromFen(19_900)),
             new PlaceOrderItem("cup", "Travel cup", 2, Money.FromFen(5_000)),
         ]), default);
-
-    public static async Task WaitForOutboxDrainedAsync(TestDatabase database)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL") > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The outbox was not dispatched within 20 s.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }

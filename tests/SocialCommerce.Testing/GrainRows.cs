@@ -33,4 +33,20 @@ public static class GrainRows
         var result = await command.ExecuteScalarAsync();
         return result is DBNull ? null : result;
     }
+
+    /// <summary>Until every outbox event has been handed to its subscribers by the node's dispatcher (fails after 30 s).</summary>
+    public static async Task WaitUntilOutboxDispatchedAsync(TestDatabase database)
+    {
+        var timeout = TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + timeout;
+        while (await ScalarAsync(database, "SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL") > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The outbox still had undelivered events after {timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }

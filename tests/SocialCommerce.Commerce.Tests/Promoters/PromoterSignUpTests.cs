@@ -37,7 +37,7 @@ public sealed class PromoterSignUpTests
         await using var database = TestDatabase.CreateSqlite();
         await using var node = await CommerceNode.StartAsync(database);
         await node.Grains.Get<IRegionGrain>("north-east").DefineAsync("North-East");
-        await CommerceNode.WaitForOutboxDrainedAsync(database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(database);
         var rowsBefore = await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM grain_state");
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(() =>

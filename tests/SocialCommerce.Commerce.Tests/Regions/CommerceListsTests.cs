@@ -15,7 +15,7 @@ public sealed class CommerceListsTests
         await node.ArrangeTeamAsync();
         await node.PlaceOrderAsync();
 
-        await CommerceNode.WaitForOutboxDrainedAsync(database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(database);
 
         var region = node.Grains.Get<IRegionGrain>("north-east");
         Assert.Equal(["root", "seller"], (await region.ListPromotersAsync(0, 10)).Items);
@@ -31,7 +31,7 @@ public sealed class CommerceListsTests
         await using var node = await CommerceNode.StartAsync(database);
         await node.ArrangeTeamAsync();
         await node.PlaceOrderAsync();
-        await CommerceNode.WaitForOutboxDrainedAsync(database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(database);
 
         // Deliver every stored event a second time, as after a crash between handling and marking.
         var subscriber = node.Service<CommerceListsSubscriber>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using SocialCommerce.Cluster.Storage;
 using SocialCommerce.Commerce.Groups;
 using SocialCommerce.Host.Tests.Support;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Host.Tests.Commerce;
 
@@ -60,7 +61,7 @@ public sealed class GroupsApiTests
         await node.Client.PostAsJsonAsync("/api/groups/g1/messages", new { count = 30 });
         await node.Api.PlaceOrderAsync("o1", owner.Id, "g1", 1, 9_900);
         await node.Api.PlaceOrderAsync("o2", owner.Id, "g1", 2, 9_900);
-        await StoreSnapshot.WaitUntilDispatchedAsync(node.Host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(node.Host.Database);
 
         var group = await node.Api.GetAsync<GroupView>("/api/groups/g1");
         Assert.Equal((150L, 2), (group.MessageCount, group.OrderCount));

@@ -6,6 +6,7 @@ using SocialCommerce.Commerce.Groups;
 using SocialCommerce.Commerce.Promoters;
 using SocialCommerce.Commerce.Regions;
 using SocialCommerce.Host.Tests.Support;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Host.Tests.Commerce;
 
@@ -22,7 +23,7 @@ public sealed class RegionsApiTests
         var sc = await node.Api.RegionWithPromoterAsync("south-china", "sc-root");
         await node.Api.OpenGroupAsync("ne-warm", ne.Id, "warm-up");
         await node.Api.OpenGroupAsync("sc-task", sc.Id, "task");
-        await StoreSnapshot.WaitUntilDispatchedAsync(node.Host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(node.Host.Database);
 
         var regions = await node.Api.GetAsync<RegionView[]>("/api/regions");
         var nePromoters = await node.Api.GetAsync<Page<PromoterView>>("/api/regions/north-east/promoters");
@@ -44,7 +45,7 @@ public sealed class RegionsApiTests
         await node.Api.RegionWithPromoterAsync("north-east", "p1");
         await node.Api.SignUpAsync("p2", "north-east");
         await node.Api.SignUpAsync("p3", "north-east");
-        await StoreSnapshot.WaitUntilDispatchedAsync(node.Host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(node.Host.Database);
 
         var page = await node.Api.GetAsync<Page<PromoterView>>("/api/regions/north-east/promoters?offset=1&limit=1");
 

@@ -21,7 +21,7 @@ public sealed class DemoSeedingTests
     {
         await using var host = await HostFactory.CreateAsync(provider, SeedOnStart);
         var api = new CommerceClient(host.CreateClient());
-        await StoreSnapshot.WaitUntilDispatchedAsync(host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(host.Database);
 
         var regions = await api.GetAsync<RegionView[]>("/api/regions");
         var promoters = await api.GetAsync<Page<PromoterView>>("/api/regions/north-east/promoters?limit=100");
@@ -45,7 +45,7 @@ public sealed class DemoSeedingTests
     {
         await using var host = await HostFactory.CreateAsync(provider, SeedOnStart);
         var client = host.CreateClient();
-        await StoreSnapshot.WaitUntilDispatchedAsync(host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(host.Database);
 
         var definitions = JsonNode.Parse(await client.GetStringAsync("/api/workflow-definitions?limit=100"))!["items"]!.AsArray();
         var hooks = JsonNode.Parse(await client.GetStringAsync("/api/webhooks"))!.AsArray();
@@ -97,7 +97,7 @@ public sealed class DemoSeedingTests
         await using (var unseeded = HostFactory.On(database))
         {
             await new CommerceClient(unseeded.CreateClient()).DefineRegionAsync("our-own", "Our own region");
-            await StoreSnapshot.WaitUntilDispatchedAsync(database);
+            await GrainRows.WaitUntilOutboxDispatchedAsync(database);
         }
 
         await using var seeding = HostFactory.On(database, SeedOnStart);

@@ -9,33 +9,16 @@ namespace SocialCommerce.Host.Tests.Support;
 /// </summary>
 public sealed record StoreSnapshot(long StoredGrains, long VersionSum, long OutboxEvents, long LastEventSequence, string Resource)
 {
-    private static readonly TimeSpan DispatchTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>Waits until the outbox is delivered (list keepers write grains from events), then reads the store and <paramref name="resourcePath"/>.</summary>
     public static async Task<StoreSnapshot> TakeAsync(HostFactory host, HttpClient client, string resourcePath)
     {
-        await WaitUntilDispatchedAsync(host.Database);
+        await GrainRows.WaitUntilOutboxDispatchedAsync(host.Database);
         return new StoreSnapshot(
             await GrainRows.ScalarAsync(host.Database, "SELECT COUNT(*) FROM grain_state"),
             await GrainRows.ScalarAsync(host.Database, "SELECT COALESCE(SUM(version), 0) FROM grain_state"),
             await GrainRows.ScalarAsync(host.Database, "SELECT COUNT(*) FROM outbox"),
             await GrainRows.ScalarAsync(host.Database, "SELECT COALESCE(MAX(sequence), 0) FROM outbox"),
             await client.GetStringAsync(resourcePath));
-    }
-
-    /// <summary>Until every outbox event has been handed to its subscribers (fails after 30 s).</summary>
-    public static async Task WaitUntilDispatchedAsync(TestDatabase database)
-    {
-        var deadline = DateTime.UtcNow + DispatchTimeout;
-        while (await GrainRows.ScalarAsync(database, "SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL") > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The outbox still had undelivered events after {DispatchTimeout.TotalSeconds} s.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>How many events of this type were emitted by grains whose key matches <paramref name="grainKey"/> (SQL LIKE: "%" for any).</summary>

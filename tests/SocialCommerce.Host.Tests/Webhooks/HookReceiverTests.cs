@@ -214,7 +214,7 @@ public sealed class HookReceiverTests
         {
             await host.Client.SendAsync(WebhookHost.Signed("shop-paid", hook.Secret, body, "msg_first", now));
         }
-        await StoreSnapshot.WaitUntilDispatchedAsync(host.Database); // the hook list and the first delivery settle before the count
+        await GrainRows.WaitUntilOutboxDispatchedAsync(host.Database); // the hook list and the first delivery settle before the count
         var grainsBefore = await host.CountAsync("SELECT COUNT(*) FROM grain_state");
         var eventsBefore = await host.CountAsync("SELECT COUNT(*) FROM outbox");
         var refusedBefore = await host.CountAsync("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'Refused'");

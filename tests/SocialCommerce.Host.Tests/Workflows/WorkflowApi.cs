@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCommerce.Cluster.Storage;
 using SocialCommerce.Host.Tests.Support;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Host.Tests.Workflows;
 
@@ -96,7 +97,7 @@ internal sealed class WorkflowApi : IAsyncDisposable
     public async Task<JsonObject> GetAsync(string path) => await ExpectAsync(HttpStatusCode.OK, await Client.GetAsync(path));
 
     /// <summary>Until the outbox has fed the index tables (lists follow writes by a moment).</summary>
-    public Task SettledAsync() => StoreSnapshot.WaitUntilDispatchedAsync(Host.Database);
+    public Task SettledAsync() => GrainRows.WaitUntilOutboxDispatchedAsync(Host.Database);
 
     public static async Task<JsonObject> ExpectAsync(HttpStatusCode expected, HttpResponseMessage response)
     {
